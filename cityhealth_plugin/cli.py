@@ -1,0 +1,60 @@
+"""Headless runner: ``python -m cityhealth_plugin COMMAND ...``.
+
+Each command is a small function over core (no QGIS needed), so the same work runs on a
+server, in CI and in ``make demo``.
+"""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .core.i18n import tr
+
+
+def _demo_data(args) -> int:
+    from .core.demo.city import generate_demo_city
+
+    started = time.perf_counter()
+    summary = generate_demo_city(scale=args.scale, seed=args.seed, out=Path(args.out), dirty=args.dirty)
+    elapsed = time.perf_counter() - started
+    size_mb = Path(args.out).stat().st_size / 1e6
+    for layer, count in summary.items():
+        print(f"  {layer:<12} {count:>9,d}")
+    print(tr("Demo city written to {path} in {seconds:.1f} s ({size:.1f} MB).").format(
+        path=args.out, seconds=elapsed, size=size_mb))
+    return 0
+
+
+def _assess(args) -> int:
+    from .core.assessment.pipeline import run_assessment
+
+    return run_assessment(data=Path(args.data), year=args.year, out=Path(args.out), log=print)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m cityhealth_plugin", description=tr("CityHealth headless runner"))
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    demo = commands.add_parser("demo-data", help=tr("Generate the synthetic demo city as a GeoPackage"))
+    demo.add_argument("--scale", choices=("small", "city", "xiamen"), default="small")
+    demo.add_argument("--seed", type=int, default=2024)
+    demo.add_argument("--out", required=True, help=tr("Output GeoPackage"))
+    demo.add_argument("--dirty", action="store_true", help=tr("Add invalid geometries and other data problems"))
+    demo.set_defaults(handler=_demo_data)
+
+    assess = commands.add_parser("assess", help=tr("Run the yearly assessment on a data package"))
+    assess.add_argument("--data", required=True, help=tr("Data package (GeoPackage)"))
+    assess.add_argument("--year", type=int, required=True)
+    assess.add_argument("--out", required=True, help=tr("Output folder"))
+    assess.set_defaults(handler=_assess)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except (OSError, ValueError) as error:
+        print(tr("Error: {message}").format(message=error), file=sys.stderr)
+        return 2

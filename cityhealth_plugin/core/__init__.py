@@ -1,0 +1,1 @@
+"""Pure computation: no qgis, no Qt. Everything here runs in a plain Python process."""

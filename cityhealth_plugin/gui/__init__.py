@@ -1,0 +1,1 @@
+"""Dock widgets, dialogs and background tasks."""

@@ -1,0 +1,32 @@
+"""The ``cityhealth`` Processing provider with its explicit list of algorithms."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.i18n import tr
+from ..resources_paths import ICON_PATH
+
+
+def algorithm_classes():
+    """Every algorithm the provider offers. Add new ones here (one module per algorithm)."""
+    from .algorithms.validate_data_package import ValidateDataPackageAlgorithm
+
+    return [ValidateDataPackageAlgorithm]
+
+
+class CityHealthProvider(QgsProcessingProvider):
+    def id(self):
+        return "cityhealth"
+
+    def name(self):
+        return tr("CityHealth")
+
+    def longName(self):  # noqa: N802
+        return tr("CityHealth city health check and assessment")
+
+    def icon(self):
+        return QIcon(str(ICON_PATH))
+
+    def loadAlgorithms(self):  # noqa: N802
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())
