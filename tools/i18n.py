@@ -27,7 +27,7 @@ def _literal_calls(tree):
         func = node.func
         name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
         first = node.args[0]
-        if name == "tr" and isinstance(first, ast.Constant) and isinstance(first.value, str):
+        if name in ("tr", "tr_noop") and isinstance(first, ast.Constant) and isinstance(first.value, str):
             yield CONTEXT, first.value
 
 

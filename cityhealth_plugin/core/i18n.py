@@ -19,6 +19,12 @@ def tr(text: str) -> str:
     return _translate(text)
 
 
+def tr_noop(text: str) -> str:
+    """Mark a string for translation where it is defined (tables, class constants);
+    translate it with ``tr(value)`` where it is shown. Like Qt's QT_TR_NOOP."""
+    return text
+
+
 def set_translator(translate: Callable[[str], str]) -> None:
     """Install the function that maps an English source string to the UI language."""
     global _translate

@@ -10,7 +10,8 @@ from ..core.i18n import tr
 
 
 class CityHealthAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set NAME, DISPLAY, GROUP_ID, GROUP, HELP (English, translated via tr())."""
+    """Subclasses set NAME, GROUP_ID and DISPLAY, GROUP, HELP as ``tr_noop("English")`` literals
+    (so tools/i18n.py extracts them); they are translated here with tr()."""
 
     NAME = ""
     DISPLAY = ""

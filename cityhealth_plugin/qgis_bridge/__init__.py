@@ -1,1 +1,1 @@
-"""QGIS core glue: qgis.core only (no qgis.gui, no widgets, no iface)."""
+"""QGIS core glue: qgis.core only (no qgis.gui, no widgets, no QGIS interface object)."""
