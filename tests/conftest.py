@@ -38,3 +38,24 @@ def plugin_dir():
     import cityhealth_plugin
 
     return Path(cityhealth_plugin.__file__).resolve().parent
+
+
+# --- postgis_server: a real throwaway PostgreSQL 15 + PostGIS cluster (tests/pg_server.py) ---
+@pytest.fixture(scope="session")
+def postgis_server():
+    """A running PostgreSQL + PostGIS server for the whole session, stopped at the end.
+    ``.host/.port/.dbname/.user``, ``.uri()`` (libpq, for QGIS), ``.url()``, ``.connect()`` (psycopg2),
+    ``.execute()``, ``.create_database()``, ``.create_role()``: see tests/pg_server.py.
+    Skips (a failure in CI) when the PostgreSQL 15 / PostGIS binaries are not installed."""
+    if str(ROOT / "tests") not in sys.path:
+        sys.path.insert(0, str(ROOT / "tests"))
+    import pg_server
+
+    try:
+        server = pg_server.start_postgis_server()
+    except pg_server.ServerUnavailable as reason:
+        pytest.skip(str(reason))
+    try:
+        yield server
+    finally:
+        server.stop()

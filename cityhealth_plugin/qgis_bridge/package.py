@@ -149,20 +149,47 @@ def open_postgres(source: str, feedback=None) -> List[QgsVectorLayer]:
     for table in tables:
         if feedback is not None and feedback.isCanceled():
             break
-        if not table.geometryColumn():
-            continue
-        uri = QgsDataSourceUri(base)
-        keys = table.primaryKeyColumns()
-        key = keys[0] if len(keys) == 1 else ",".join('"{}"'.format(k) for k in keys)
-        uri.setDataSource(table.schema(), table.tableName(), table.geometryColumn(), "", key)
-        types = table.geometryColumnTypes()
-        if types:
-            uri.setWkbType(types[0].wkbType)
-            if types[0].crs.isValid() and types[0].crs.postgisSrid():
-                uri.setSrid(str(types[0].crs.postgisSrid()))
-        name = table.tableName() if table.schema() in ("", "public") else "{}.{}".format(table.schema(), table.tableName())
-        layer = QgsVectorLayer(uri.uri(False), name, "postgres")
-        if layer.isValid():
+        if table.geometryColumn():
+            layers.extend(_table_layers(base, table, feedback))
+    if not layers:
+        raise DataPackageError(tr("The database '{source}' holds no table with geometries that this user may "
+                                  "read.").format(source=_hide_password(source)))
+    return layers
+
+
+def _key_candidates(table) -> List[str]:
+    """Primary-key column choices to try. For views QGIS lists every candidate column
+    (the geometry column included): try each alone, then all together."""
+    keys = [k for k in table.primaryKeyColumns() if k != table.geometryColumn()]
+    is_view = bool(table.flags() & (QgsAbstractDatabaseProviderConnection.View
+                                    | QgsAbstractDatabaseProviderConnection.MaterializedView))
+    if len(keys) <= 1 or not is_view:
+        return [",".join('"{}"'.format(k) for k in keys) if len(keys) > 1 else (keys[0] if keys else "")]
+    return keys + [",".join('"{}"'.format(k) for k in keys)]
+
+
+def _table_layers(base: str, table, feedback) -> List[QgsVectorLayer]:
+    """One layer per geometry type of the table (a mixed ``geometry`` column gives several)."""
+    types = list(table.geometryColumnTypes()) or [None]
+    plain = table.tableName() if table.schema() in ("", "public") else "{}.{}".format(table.schema(), table.tableName())
+    layers = []
+    for column_type in types:
+        name = plain
+        if len(types) > 1:
+            name = "{} ({})".format(plain, QgsWkbTypes.displayString(column_type.wkbType))
+        layer = None
+        for key in _key_candidates(table):
+            uri = QgsDataSourceUri(base)
+            uri.setParam("checkPrimaryKeyUnicity", "1")
+            uri.setDataSource(table.schema(), table.tableName(), table.geometryColumn(), "", key)
+            if column_type is not None:
+                uri.setWkbType(column_type.wkbType)
+                if column_type.crs.isValid() and column_type.crs.postgisSrid():
+                    uri.setSrid(str(column_type.crs.postgisSrid()))
+            layer = QgsVectorLayer(uri.uri(False), name, "postgres")
+            if layer.isValid():
+                break
+        if layer is not None and layer.isValid():
             layers.append(layer)
         elif feedback is not None:
             feedback.reportError(tr("Table {table} could not be opened as a layer; it is skipped.").format(
