@@ -31,10 +31,10 @@ demo: package
 	@echo "[demo] done: open $(DEMO_DIR)/democity_$(DEMO_SCALE).gpkg in QGIS (CityHealth > Data panel > Open data package)"
 
 test: package
-	@$(RUN) -m pytest -p no:cacheprovider -p no:xvfb -q tests
+	@$(RUN) -P -m pytest -p no:cacheprovider -p no:xvfb -q tests
 
 test-core: package
-	@$(RUN) -m pytest -p no:cacheprovider -p no:xvfb -q tests/core tests/architecture
+	@$(RUN) -P -m pytest -p no:cacheprovider -p no:xvfb -q tests/core tests/architecture
 
 bench: package
 	@$(RUN) tools/bench.py
