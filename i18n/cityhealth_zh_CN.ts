@@ -1,0 +1,3985 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>CityHealth</name>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>  error {code}: {message}</source>
+      <translation>  错误 {code}：{message}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>  warning: {message}</source>
+      <translation>  警告：{message}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>  … {done}/{total} ({code})</source>
+      <translation>  … {done}/{total}（{code}）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>'dissolve' and 'area_field' exclude each other (merged polygons have no field value).</source>
+      <translation>“dissolve”与“area_field”不能同时使用（融合后的面没有字段值）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>'facilities' must be a list of roles.</source>
+      <translation>“facilities”必须是图层角色列表。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>'first_of' needs a non-empty list of measures.</source>
+      <translation>“first_of”需要非空的度量列表。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>'inputs' must map names to measures.</source>
+      <translation>“inputs”必须是名称到度量的映射。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>'{attribute}' values without a population share: {values}. Add them to the population shares or recode them with the mapping's category aliases.</source>
+      <translation>“{attribute}”中以下取值没有总体构成比例：{values}。请将其加入总体构成比例，或在字段对应关系的类别别名中重新归类。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>'{key}' must be a number.</source>
+      <translation>“{key}”必须是数字。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>'{key}' must be positive.</source>
+      <translation>“{key}”必须为正数。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <source>'{layer}' is now read as {encoding}. Run the check again.</source>
+      <translation>“{layer}”现按 {encoding} 读取。请重新检查。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/importer.py" />
+      <source>'{name}' is an old .xls workbook; open it in Excel or WPS and save it as .xlsx or .csv.</source>
+      <translation>“{name}”是旧版 .xls 工作簿；请用 Excel 或 WPS 打开并另存为 .xlsx 或 .csv。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/importer.py" />
+      <source>'{name}' is neither an .xlsx nor a .csv file.</source>
+      <translation>“{name}”既不是 .xlsx 文件，也不是 .csv 文件。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>'{path}' does not exist.</source>
+      <translation>“{path}”不存在。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>'{path}' holds no vector layer with geometries.</source>
+      <translation>“{path}”中没有带几何的矢量图层。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>'{path}' is not a GeoPackage, shapefile or GeoJSON file.</source>
+      <translation>“{path}”不是 GeoPackage、shapefile 或 GeoJSON 文件。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>'{source}' is neither a file, a folder, a PostgreSQL URI nor a saved PostgreSQL connection.</source>
+      <translation>“{source}”既不是文件、文件夹、PostgreSQL 连接地址，也不是已保存的 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>'{value}' is not a number or a quoted text.</source>
+      <translation>“{value}”既不是数字也不是带引号的文本。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
+      <source>(no saved connection: add one in the Browser panel)</source>
+      <translation>（没有已保存的连接：请在浏览器面板中添加）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_table.py" />
+      <source>(not assigned)</source>
+      <translation>（未指定）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>201A/202A/203A go only with 0601 工业用地, 204 with 0602/0603/1201, 205 with 09; correct the code or the attribute.</source>
+      <translation>201A/202A/203A 只能对应 0601 工业用地，204 对应 0602/0603/1201，205 对应 09；请更正地类编码或属性码。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/messages.py" />
+      <source>A Python module is missing: {name}. Install it into QGIS's Python and restart QGIS.</source>
+      <translation>缺少 Python 模块：{name}。请将其安装到 QGIS 使用的 Python 中，然后重启 QGIS。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
+      <source>A coverage base must be spatial (land use, area or a layer sum), not a {kind}.</source>
+      <translation>覆盖率的基数必须是空间量（用地、面积或图层字段合计），不能是 {kind}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>A coverage method needs 'facilities' (roles) or 'source_group' (land-use group).</source>
+      <translation>覆盖率方法需要“facilities”（图层角色）或“source_group”（用地分组）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>A measure must be an object such as {{"landuse": "gengdi"}}, not {value!r}.</source>
+      <translation>度量必须是类似 {{"landuse": "gengdi"}} 的对象，而不是 {value!r}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>A measure needs exactly one of {kinds}; got {keys}.</source>
+      <translation>度量必须且只能包含 {kinds} 之一；实际为 {keys}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Add a .cpg file next to the .shp (same name, containing the single word {encoding}) so that every program reads the Chinese text correctly.</source>
+      <translation>请在 .shp 旁添加同名 .cpg 文件（内容仅为 {encoding}），使所有软件都能正确读取中文。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Add invalid geometries and other data problems</source>
+      <translation>加入无效几何等数据问题（“脏数据”版本）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Adds or subtracts {a} and {b}, which have different units.</source>
+      <translation>对单位不同的 {a} 和 {b} 做了加减运算。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/layer_tree.py" />
+      <source>Administrative units</source>
+      <translation>行政区划</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Age group</source>
+      <translation>年龄段</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Answer label '{label}' is mapped to {value}; scores must be 1 to 5.</source>
+      <translation>选项“{label}”对应的分值为 {value}；分值必须为 1 至 5。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Answer time (seconds)</source>
+      <translation>答题时长（秒）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>Answered too fast</source>
+      <translation>答题时间过短</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Answers</source>
+      <translation>有效回答数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Area</source>
+      <translation>面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Area m²</source>
+      <translation>面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Assessment conclusion</source>
+      <translation>评估结论</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Assign a layer of the right geometry type to this role.</source>
+      <translation>请为该角色指定几何类型正确的图层。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>Assign at least one layer before checking.</source>
+      <translation>检查前请至少指定一个图层。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Assign layer…</source>
+      <translation>指定图层…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Assign the layer that holds the data for '{role}', or check the layer's filter.</source>
+      <translation>请指定包含“{role}”数据的图层，或检查该图层的过滤条件。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_status.py" />
+      <source>Assigned: {layer}</source>
+      <translation>已指定：{layer}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/outputs.py" />
+      <source>At most 62 facility types can be checked together.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>Attaching demand points to the network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Attribute</source>
+      <translation>属性</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Attribute '{name}': column '{old}' is now '{new}'.</source>
+      <translation>属性“{name}”：列“{old}”现为“{new}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>Attribute needed for weighting is blank</source>
+      <translation>加权所需属性为空</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Balance tests</source>
+      <translation>均衡性检验</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Balanced</source>
+      <translation>是否均衡</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>Base weights must be positive numbers, one per respondent.</source>
+      <translation>基础权重必须为正数，且每名受访者一个。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Base-year value</source>
+      <translation>基期年值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>Better than the peer median</source>
+      <translation>优于对标城市中位数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Bootstrap lower bound</source>
+      <translation>自助法区间下限</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Bootstrap upper bound</source>
+      <translation>自助法区间上限</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>Breaks the binding limit: {value} against {limit} {unit}.</source>
+      <translation>突破约束值：现状 {value}，约束值 {limit} {unit}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Buildings (建筑)</source>
+      <translation>建筑</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_table.py" />
+      <source>CRS</source>
+      <translation>坐标系</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/geodesy.py" />
+      <source>CRS '{crs}' is not supported for ellipsoidal measures; reproject the layer to CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Krüger CRS.</source>
+      <translation>坐标参考系“{crs}”不支持椭球面量算；请将图层重投影到 CGCS2000（EPSG:4490）或 CGCS2000 高斯-克吕格投影坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/geodesy.py" />
+      <source>CRS {crs} is not supported for ellipsoidal measures; reproject the layer to CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Krüger CRS (EPSG:4491–4554).</source>
+      <translation>坐标参考系 {crs} 不支持椭球面量算；请将图层重投影到 CGCS2000（EPSG:4490）或 CGCS2000 高斯-克吕格投影坐标系（EPSG:4491–4554）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>CSV error: {error}</source>
+      <translation>CSV 错误：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>Cannot connect to the database '{source}': {error}</source>
+      <translation>无法连接数据库“{source}”：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/units.py" />
+      <source>Cannot convert {source} ({sdim}) into {target} ({tdim}).</source>
+      <translation>无法将 {source}（{sdim}）换算为 {target}（{tdim}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>Cannot list the tables of the database '{source}': {error}</source>
+      <translation>无法列出数据库“{source}”中的表：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>Cannot open '{path}' as a vector layer.</source>
+      <translation>无法将“{path}”作为矢量图层打开。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
+      <source>Cannot open the written layer '{path}'.</source>
+      <translation>无法打开已写出的图层“{path}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/importer.py" />
+      <source>Cannot read sheet '{sheet}' of '{path}': {error}</source>
+      <translation>无法读取“{path}”的工作表“{sheet}”：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Cannot read the data package {path}: {error}</source>
+      <translation>无法读取数据包 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
+      <source>Cannot read the status rules file {path}: {error}</source>
+      <translation>无法读取评价规则文件 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
+      <source>Cannot write '{path}': {error}</source>
+      <translation>无法写入“{path}”：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
+      <source>Cannot write features to '{path}': {error}</source>
+      <translation>无法向“{path}”写入要素：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/values.py" />
+      <source>Cannot {verb} {a} and {b}.</source>
+      <translation>无法将 {a} 与 {b} {verb}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Care for the elderly</source>
+      <translation>养老</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>Catalog files are .csv or .json, not '{suffix}'.</source>
+      <translation>指标目录文件应为 .csv 或 .json，而不是“{suffix}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Catalog: {n} indicators.</source>
+      <translation>指标目录：{n} 项指标。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/outputs.py" />
+      <source>Catchments need demand points (population) in the coverage run.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <source>Character encoding</source>
+      <translation>字符编码</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Check that the layer covers the same city and that its CRS is declared correctly (a wrong CRS moves a layer far away).</source>
+      <translation>请检查该图层是否覆盖同一城市、坐标参考系是否声明正确（坐标系错误会使图层偏移到很远的位置）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>Checking data…</source>
+      <translation>正在检查数据…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/analysis.py" />
+      <source>Checking sample balance</source>
+      <translation>正在检查样本均衡性</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>Checking the layers</source>
+      <translation>正在检查图层</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>Checking…</source>
+      <translation>正在检查…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>Checks the layers of a city health check before any indicator is computed: mandatory roles, coordinate reference systems, invalid and empty geometries, required fields and their types, 三调 land-use codes (DLBM, CZCSXM and their combinations), TBDLMJ = TBMJ − KCMJ, text encoding, empty layers, extents that do not overlap, and duplicate identifiers. Give one layer per role; every role is optional except those the health check needs. The result is a table of findings with severity, rule, the affected feature ids and how to fix each problem. The input layers are never changed.</source>
+      <translation>在计算任何指标之前检查城市体检的图层：必需角色、坐标参考系、无效和空几何、必需字段及其类型、三调地类编码（DLBM、CZCSXM 及其组合）、TBDLMJ = TBMJ − KCMJ、文本编码、空图层、范围不重叠以及标识码重复。每个角色指定一个图层；除体检必需的角色外均为可选。结果是一张问题清单，列出严重程度、规则、涉及的要素编号以及每个问题的修正方法。输入图层不会被改动。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Chi-square</source>
+      <translation>卡方值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
+      <source>Choose a GeoPackage, a folder or a connection first.</source>
+      <translation>请先选择 GeoPackage、文件夹或数据库连接。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Choose the layer for this role in the list above.</source>
+      <translation>在上方列表中为该角色选择图层。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/plugin.py" />
+      <source>City Health Check</source>
+      <translation>城市体检评估</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>City health check: Data</source>
+      <translation>城市体检：数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/base_dock.py" />
+      <source>CityHealth</source>
+      <translation>CityHealth</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>CityHealth assessment {year}: {path}</source>
+      <translation>CityHealth {year} 年度体检评估：{path}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/provider.py" />
+      <source>CityHealth city health check and assessment</source>
+      <translation>CityHealth 国土空间规划城市体检评估</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>CityHealth converts the values; to be safe store {field} as a decimal number field.</source>
+      <translation>CityHealth 会转换这些取值；稳妥起见，请将 {field} 存为小数型字段。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/layer_tree.py" />
+      <source>CityHealth data</source>
+      <translation>城市体检数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/check_runner.py" />
+      <source>CityHealth data check</source>
+      <translation>CityHealth 数据检查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>CityHealth headless runner</source>
+      <translation>CityHealth 城市体检评估命令行工具</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/plugin.py" />
+      <source>CityHealth needs more Python packages</source>
+      <translation>CityHealth 还需要安装一些 Python 包</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>CityHealth reprojects every layer into the working CRS {work} when it reads it; check that the layers line up on the map, or write a reprojected copy.</source>
+      <translation>CityHealth 读取时会把每个图层重投影到工作坐标系 {work}；请检查各图层在地图上能否对齐，或另存一份重投影副本。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>CityHealth reprojects it into the working CRS {work} when reading it. To keep a metric copy, reproject it into a new layer (the source layer is not changed).</source>
+      <translation>CityHealth 读取时会将其重投影到工作坐标系 {work}。如需保留米制副本，请将其重投影到新图层（源图层不会被改动）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>CityHealth uses {tbdlmj} as given; recompute it as {tbmj} − {kcmj} if the survey data was edited.</source>
+      <translation>CityHealth 按原值使用 {tbdlmj}；如调查数据经过编辑，请按 {tbmj} − {kcmj} 重新计算。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Click the row to select and zoom to these features.</source>
+      <translation>点击该行可选中并缩放到这些要素。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>Close to the binding limit: {value} against {limit} {unit}.</source>
+      <translation>接近约束值：现状 {value}，约束值 {limit} {unit}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Code</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Code may use letters, digits, '-', '_' and '.' only (at most 32 characters).</source>
+      <translation>编码只能使用字母、数字、“-”、“_”和“.”（最多 32 个字符）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/importer.py" />
+      <source>Column '{column}': the answer '{value}' ({count} times, first in row {row}) is not a 1–5 score or a known label; it is treated as missing. Add it to the mapping's answer labels if it is a score.</source>
+      <translation>列“{column}”：答案“{value}”（共 {count} 次，首次出现在第 {row} 行）不是 1–5 分，也不是已知选项，按缺失处理。如果它表示分值，请在字段对应关系的选项标签中添加。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/importer.py" />
+      <source>Column '{column}': {count} answer times are not readable as seconds and are ignored.</source>
+      <translation>列“{column}”：有 {count} 个答题时长无法识别为秒数，已忽略。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/importer.py" />
+      <source>Column '{column}': {count} coordinates are not numbers and are ignored.</source>
+      <translation>列“{column}”：有 {count} 个坐标不是数字，已忽略。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>Column appears twice.</source>
+      <translation>列名重复出现。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Comfortable cultural environment</source>
+      <translation>人文环境舒适性</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Community</source>
+      <translation>社区</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Community health service facilities (社区卫生服务设施)</source>
+      <translation>社区卫生服务设施</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/analysis.py" />
+      <source>Comparing satisfaction with objective indicators</source>
+      <translation>正在将满意度与客观指标对比</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Completion rate</source>
+      <translation>完成率</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Completion rates were read as percentages (85 = 85 %).</source>
+      <translation>完成率按百分数读取（85 即 85%）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Completion status</source>
+      <translation>完成情况</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Computed {n} indicators in {seconds:.1f} s.</source>
+      <translation>已计算 {n} 项指标，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/analysis.py" />
+      <source>Computing satisfaction scores</source>
+      <translation>正在计算满意度得分</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Concern</source>
+      <translation>关注问题</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/gap.py" />
+      <source>Consistent</source>
+      <translation>主客观一致</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Construction land inside the ecological protection red line</source>
+      <translation>生态保护红线内建设用地</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Construction land inside the historic and cultural protection line</source>
+      <translation>历史文化保护线内建设用地</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/layer_tree.py" />
+      <source>Control lines</source>
+      <translation>控制线</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Convenience of daily life</source>
+      <translation>生活便利性</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Converged</source>
+      <translation>是否收敛</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Coordinates must be 'lonlat' or 'projected', not '{value}'.</source>
+      <translation>坐标类型应为“lonlat”（经纬度）或“projected”（投影坐标），而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Correct the codes to the 三调工作分类 (e.g. 0101 水田, 0701 城镇住宅用地); these features are not counted in any land-use class.</source>
+      <translation>请按三调工作分类更正编码（如 0101 水田、0701 城镇住宅用地）；这些要素不计入任何地类。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
+      <source>Count</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/analysis.py" />
+      <source>Counting concerns in open answers</source>
+      <translation>正在统计开放题中的关注问题</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>Coverage computation cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>Coverage needs demand points (population) or residential land, or both.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>Coverage of {type}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Cultural facilities (文化活动设施)</source>
+      <translation>文化活动设施</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Culture and sports facilities</source>
+      <translation>文体设施</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Current-year value</source>
+      <translation>现状年值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
+      <source>Data check</source>
+      <translation>数据检查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>Data check failed</source>
+      <translation>数据检查失败</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>Data package</source>
+      <translation>数据包</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Data package (GeoPackage)</source>
+      <translation>数据包（GeoPackage）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Data package not found: {path}</source>
+      <translation>未找到数据包：{path}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Data package {path}: {n} role layers ({roles}).</source>
+      <translation>数据包 {path}：{n} 个角色图层（{roles}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Data source</source>
+      <translation>数据来源</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Deadline</source>
+      <translation>完成时限</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Deducted area</source>
+      <translation>扣除地类面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Degrees of freedom</source>
+      <translation>自由度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Demo city written to {path} in {seconds:.1f} s ({size:.1f} MB).</source>
+      <translation>示例城市已写入 {path}，用时 {seconds:.1f} 秒（{size:.1f} MB）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Design effect of weighting</source>
+      <translation>加权设计效应</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/messages.py" />
+      <source>Details are in the log panel, tab CityHealth.</source>
+      <translation>详情见日志面板的 CityHealth 标签页。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Difference (percentage points)</source>
+      <translation>差值（百分点）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Dimension</source>
+      <translation>维度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Direction must be one of {values}, not '{value}'.</source>
+      <translation>指标方向必须是 {values} 之一，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>District</source>
+      <translation>区</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>District code</source>
+      <translation>行政区代码</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>District name</source>
+      <translation>行政区名称</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>District not among the city's districts</source>
+      <translation>所填区不属于本市</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>District polygons were given but no x/y columns are mapped; locations are not checked.</source>
+      <translation>已提供区界面，但未对应 X/Y 列；未检查位置。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Districts (区)</source>
+      <translation>区</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Duplicate code (first on line {line}).</source>
+      <translation>编码重复（首次出现在第 {line} 行）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>Duplicate of an earlier questionnaire</source>
+      <translation>与先前问卷重复</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>Duplicate respondent id</source>
+      <translation>问卷编号重复</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>Duplicate statistic code (first on line {line}).</source>
+      <translation>统计项编码重复（首次出现在第 {line} 行）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
+      <source>Early warning</source>
+      <translation>预警</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Ease of travel</source>
+      <translation>出行便捷性</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Ecological protection red line (生态保护红线)</source>
+      <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Education</source>
+      <translation>学历</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Effective sample size (Kish)</source>
+      <translation>有效样本量（Kish）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Elderly care facilities (养老服务设施)</source>
+      <translation>养老服务设施</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Emergency shelters (应急避难场所)</source>
+      <translation>应急避难场所</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>Equal to the peer median</source>
+      <translation>与对标城市中位数持平</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Error</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Error in step '{step}': {message}</source>
+      <translation>步骤“{step}”出错：{message}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Error: cannot create the output folder {path}: {error}</source>
+      <translation>错误：无法创建输出文件夹 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Error: {message}</source>
+      <translation>错误：{message}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <source>Excel (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Existing problems</source>
+      <translation>存在问题</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>Expected a list under '{key}'.</source>
+      <translation>“{key}”下应为列表。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <source>Export findings</source>
+      <translation>导出检查结果</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>Expression '{text}' does not parse: {error}</source>
+      <translation>表达式“{text}”无法解析：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>Expression '{text}' has a non-numeric constant.</source>
+      <translation>表达式“{text}”含有非数值常量。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>Expression '{text}' may only use + - * /, brackets, numbers and input names.</source>
+      <translation>表达式“{text}”只能使用 + - * /、括号、数字和输入名称。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>Expression '{text}' uses '{name}', which is not one of its inputs ({names}).</source>
+      <translation>表达式“{text}”使用了“{name}”，它不是表达式的输入（{names}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/layer_tree.py" />
+      <source>Facilities and parks</source>
+      <translation>设施与公园</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
+      <source>Facility layer '{role}' has no features.</source>
+      <translation>设施图层“{role}”没有要素。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>Facility type '{type}' has no point that could be placed on the network: its network coverage is 0.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/outputs.py" />
+      <source>Facility type '{type}' was not part of this coverage run.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/trend.py" />
+      <source>Falling</source>
+      <translation>下降</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
+      <source>Feature ids</source>
+      <translation>要素编号</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_table.py" />
+      <source>Features</source>
+      <translation>要素数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Field {field} of layer '{layer}' has {count} code(s) that lost their leading zero (e.g. {examples}; 101 should be 0101).</source>
+      <translation>图层“{layer}”的字段 {field} 有 {count} 个编码丢失了前导零（例如 {examples}；101 应为 0101）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Field {field} of layer '{layer}' has {count} garbled text value(s) (e.g. '{example}'): the layer was read with the wrong text encoding.</source>
+      <translation>图层“{layer}”的字段 {field} 有 {count} 个乱码取值（例如“{example}”）：图层是按错误的文本编码读取的。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Field {field} of layer '{layer}' has {count} value(s) that are not 三调 land-class codes: {examples}.</source>
+      <translation>图层“{layer}”的字段 {field} 有 {count} 个取值不是三调地类编码：{examples}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Field {field} of layer '{layer}' has {count} value(s) that are not 城镇村属性码: {examples}.</source>
+      <translation>图层“{layer}”的字段 {field} 有 {count} 个取值不是城镇村属性码：{examples}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Field {field} of layer '{layer}' holds numbers as text.</source>
+      <translation>图层“{layer}”的字段 {field} 以文本形式存储数字。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Field {field} of layer '{layer}' is a number field, but it holds codes; codes with letters or leading zeros cannot be stored.</source>
+      <translation>图层“{layer}”的字段 {field} 为数值型，但存放的是编码；含字母或前导零的编码无法存储。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Field {field} of layer '{layer}' is a number field, so land-class codes lost their leading zero ({count} feature(s), e.g. 101 instead of 0101).</source>
+      <translation>图层“{layer}”的字段 {field} 为数值型，地类编码因此丢失了前导零（{count} 个要素，例如 101 而非 0101）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Field {field} of layer '{layer}' is empty for {count} feature(s).</source>
+      <translation>图层“{layer}”的字段 {field} 有 {count} 个要素为空。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Field {field} of layer '{layer}' is text, and {count} value(s) are not numbers (e.g. {examples}).</source>
+      <translation>图层“{layer}”的字段 {field} 为文本型，且有 {count} 个取值不是数字（例如 {examples}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Field {field} of layer '{layer}' should identify each feature, but {values} value(s) occur more than once ({count} features; e.g. {examples}).</source>
+      <translation>图层“{layer}”的字段 {field} 应唯一标识每个要素，但有 {values} 个取值重复出现（涉及 {count} 个要素；例如 {examples}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Figures not in the statistics table {table} for {year} ({n}): {codes}</source>
+      <translation>统计表 {table} 中缺少 {year} 年数值的指标（{n} 项）：{codes}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>File not found.</source>
+      <translation>文件不存在。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/messages.py" />
+      <source>File not found: {path}.</source>
+      <translation>找不到文件：{path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/messages.py" />
+      <source>File problem: {message}</source>
+      <translation>文件问题：{message}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Fill {field} (图斑地类面积); until then CityHealth uses the ellipsoidal area of those patches, which differs slightly from the official figure.</source>
+      <translation>请填写 {field}（图斑地类面积）；在此之前 CityHealth 对这些图斑使用椭球面积，与官方数据略有差异。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>Filter '{filter}': '{op}' needs a number.</source>
+      <translation>筛选条件“{filter}”：“{op}”需要数值。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>Filter '{part}' is not 'FIELD op value' (ops: = != &gt; &gt;= &lt; &lt;= in, not in).</source>
+      <translation>筛选条件“{part}”不符合“字段 运算符 值”的形式（运算符：= != &gt; &gt;= &lt; &lt;= in、not in）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>Filter '{part}': empty list.</source>
+      <translation>筛选条件“{part}”：列表为空。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>Filter '{part}': the list after 'in' needs brackets.</source>
+      <translation>筛选条件“{part}”：in 后面的列表需要括号。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>Filter '{part}': {error}</source>
+      <translation>筛选条件“{part}”：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <source>Findings written to {path}.</source>
+      <translation>检查结果已写入 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Fire stations (消防站)</source>
+      <translation>消防站</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/trend.py" />
+      <source>Flat</source>
+      <translation>持平</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Flooding after rain</source>
+      <translation>内涝积水</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Floors</source>
+      <translation>层数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <source>Folder for corrected layers</source>
+      <translation>修正后图层的保存文件夹</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_sources.py" />
+      <source>Folder for the demo city</source>
+      <translation>示例城市保存文件夹</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
+      <source>Folder of shapefiles</source>
+      <translation>Shapefile 文件夹</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Food markets and shops</source>
+      <translation>菜市场与商业</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Football pitches (足球场)</source>
+      <translation>足球场</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Frequent phrases in open answers</source>
+      <translation>开放题高频词语</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Gap</source>
+      <translation>差值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Generate the synthetic demo city as a GeoPackage</source>
+      <translation>生成示例城市（GeoPackage）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_sources.py" />
+      <source>Generating the demo city</source>
+      <translation>生成示例城市</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_sources.py" />
+      <source>Generating the demo city…</source>
+      <translation>正在生成示例城市…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
+      <source>GeoPackage file</source>
+      <translation>GeoPackage 文件</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/gpkg.py" />
+      <source>GeoPackage not found: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_table.py" />
+      <source>Geographic or unknown CRS: areas and distances need the working CRS.</source>
+      <translation>地理坐标系或未知坐标系：面积和距离需在工作坐标系下计算。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Give every feature its own {field}.</source>
+      <translation>请为每个要素赋予唯一的 {field}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Give every unit its own {field}; merge the parts of one unit into a single (multi-part) feature.</source>
+      <translation>请为每个单元赋予唯一的 {field}；同一单元的多个部分请合并为一个（多部件）要素。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Given weights</source>
+      <translation>指定权重</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Height m</source>
+      <translation>高度（米）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Historic and cultural protection line (历史文化保护线)</source>
+      <translation>历史文化保护线</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Hospitals (医院)</source>
+      <translation>医院</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Housing prices and rents</source>
+      <translation>房价与房租</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
+      <source>How to fix</source>
+      <translation>处理办法</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>How to fix:</source>
+      <translation>处理办法：</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Identifier</source>
+      <translation>标识码</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>If the health check needs it, assign its role in the Data panel.</source>
+      <translation>如体检需要该图层，请在数据面板中为其指定角色。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/trend.py" />
+      <source>Improving</source>
+      <translation>向好</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Indicator</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/model.py" />
+      <source>Indicator '{code}' is not in the catalog.</source>
+      <translation>指标“{code}”不在指标目录中。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Indicator conclusions</source>
+      <translation>指标结论表</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/gap.py" />
+      <source>Indicator direction '{value}' is not positive or negative.</source>
+      <translation>指标方向“{value}”不是正向或负向。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Indicator item</source>
+      <translation>指标项</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Indicator type</source>
+      <translation>指标类型</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Indicator {code} is needed but is {status}.</source>
+      <translation>需要指标 {code}，但其状态为 {status}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Indicators</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/gap.py" />
+      <source>Indicators not in the objective table (ignored): {codes}.</source>
+      <translation>客观指标表中没有以下指标（已忽略）：{codes}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Indicators refer to each other in a cycle: {path}.</source>
+      <translation>指标之间存在循环引用：{path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/gap.py" />
+      <source>Indicators with the same value in every district carry no comparison: {codes}.</source>
+      <translation>以下指标在各区取值相同，无法用于对比：{codes}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Indicators: {ok} computed, {missing} missing inputs, {unavailable} unavailable, {error} errors.</source>
+      <translation>指标：已计算 {ok} 项，缺少输入 {missing} 项，暂不可用 {unavailable} 项，出错 {error} 项。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Info</source>
+      <translation>提示</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deps.py" />
+      <source>Install them into the Python that QGIS uses. Windows (OSGeo4W Shell, as administrator): python -m pip install {names}. macOS: /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {names}. Linux: use your distribution's packages or a pip install for the system Python. Then restart QGIS.</source>
+      <translation>请将其安装到 QGIS 使用的 Python 中。Windows（以管理员身份打开 OSGeo4W Shell）：python -m pip install {names}。macOS：/Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {names}。Linux：使用发行版软件包，或为系统 Python 执行 pip 安装。然后重启 QGIS。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>Item {n} is not an object.</source>
+      <translation>第 {n} 项不是对象。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Iterations</source>
+      <translation>迭代次数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>JSON error: {error}</source>
+      <translation>JSON 错误：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Jobs and income</source>
+      <translation>就业与收入</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Key tasks</source>
+      <translation>重点任务</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Kindergartens (幼儿园)</source>
+      <translation>幼儿园</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>Known districts were given but no district column is mapped; district names are not checked.</source>
+      <translation>已提供区名列表，但未对应所在区列；未检查区名。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Land class code</source>
+      <translation>地类编码</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Land class name</source>
+      <translation>地类名称</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/layer_tree.py" />
+      <source>Land use</source>
+      <translation>土地利用</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>Land-use group '{group}' needs the CZCSXM (城镇村属性码) field of '{layer}'.</source>
+      <translation>用地分组“{group}”需要图层“{layer}”的 CZCSXM（城镇村属性码）字段。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Land-use group '{group}' needs the CZCSXM (城镇村属性码) field.</source>
+      <translation>地类分组“{group}”需要 CZCSXM（城镇村属性码）字段。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Land-use measures read DLTB roles ({roles}), not '{role}'.</source>
+      <translation>用地度量读取地类图斑角色（{roles}），而不是“{role}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Land-use survey patches, base year 2020 (DLTB)</source>
+      <translation>地类图斑（2020 基期年）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Land-use survey patches, current year (DLTB)</source>
+      <translation>地类图斑（现状年）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Largest difference (percentage points)</source>
+      <translation>最大偏差（百分点）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Largest margin difference (percentage points)</source>
+      <translation>边际最大偏差（百分点）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Largest weight</source>
+      <translation>最大权重</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
+      <source>Layer</source>
+      <translation>图层</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Layer '{layer}' (role {role}) has no field {field} ({what}).</source>
+      <translation>图层“{layer}”（角色 {role}）没有字段 {field}（{what}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>Layer '{layer}' (role {role}) has no field {field}, which the filter '{filter}' needs.</source>
+      <translation>图层“{layer}”（角色 {role}）没有筛选条件“{filter}”所需的字段 {field}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/gpkg.py" />
+      <source>Layer '{layer}' already exists in {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}' does not overlap the district layer '{district}': its extent is elsewhere.</source>
+      <translation>图层“{layer}”与行政区图层“{district}”不重叠：其范围位于别处。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/gpkg.py" />
+      <source>Layer '{layer}' has CRS '{crs}' without an EPSG code; pass srs_id and srs_wkt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
+      <source>Layer '{layer}' has no CRS: set it first, then reproject.</source>
+      <translation>图层“{layer}”没有坐标系：请先设置坐标系，再进行重投影。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Layer '{layer}' has no CRS; assumed to be {crs}.</source>
+      <translation>图层“{layer}”没有坐标参考系；按 {crs} 处理。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
+      <source>Layer '{layer}' has no CRS; it was read as it is, without reprojection into {crs}.</source>
+      <translation>图层“{layer}”没有坐标系；已按原样读取，未重投影到 {crs}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>Layer '{layer}' has no DLBM (地类编码) field.</source>
+      <translation>图层“{layer}”没有 DLBM（地类编码）字段。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}' has no coordinate reference system.</source>
+      <translation>图层“{layer}”没有坐标参考系。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Layer '{layer}' has no features.</source>
+      <translation>图层“{layer}”没有要素。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>Layer '{layer}' has no field '{field}' with district names.</source>
+      <translation>图层“{layer}”中没有存放区名的字段“{field}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
+      <source>Layer '{layer}' has no field '{field}'.</source>
+      <translation>图层“{layer}”没有字段“{field}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/styles.py" />
+      <source>Layer '{layer}' has no field {fields}: it is drawn with a plain symbol.</source>
+      <translation>图层“{layer}”没有字段 {fields}：以单一符号显示。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Layer '{layer}' has no land class field DLBM (地类编码); map the field in the Data panel.</source>
+      <translation>图层“{layer}”缺少地类编码字段 DLBM，请在数据面板中指定字段对应关系。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/demand.py" />
+      <source>Layer '{layer}' has no population field '{field}': choose the field that holds residents per feature.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Layer '{layer}' has no {field} field: areas are ellipsoidal CGCS2000.</source>
+      <translation>图层“{layer}”没有 {field} 字段：面积按 CGCS2000 椭球面积计算。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Layer '{layer}' has no {field} field: no per-{unit} values.</source>
+      <translation>图层“{layer}”没有 {field} 字段：不按 {unit} 分单元统计。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_status.py" />
+      <source>Layer '{layer}' has the wrong geometry type for this role.</source>
+      <translation>图层“{layer}”的几何类型不符合该角色。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}' has {count} feature(s) whose {czcs} does not fit their {dlbm} (CZCSXM / DLBM: {examples}).</source>
+      <translation>图层“{layer}”有 {count} 个要素的 {czcs} 与其 {dlbm} 不匹配（城镇村属性码 / 地类编码：{examples}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}' has {count} feature(s) with an empty or missing geometry.</source>
+      <translation>图层“{layer}”有 {count} 个要素的几何为空或缺失。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}' has {count} feature(s) with an invalid geometry, e.g. feature {fid}: {reason}.</source>
+      <translation>图层“{layer}”有 {count} 个要素的几何无效，例如要素 {fid}：{reason}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}' has {found} geometries, but the role '{role}' needs {wanted} geometries.</source>
+      <translation>图层“{layer}”的几何类型为{found}，但角色“{role}”需要{wanted}几何。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}' is a shapefile without a .cpg file; its text is {encoding}-encoded and was read as {encoding}.</source>
+      <translation>图层“{layer}”是缺少 .cpg 文件的 shapefile；其文本为 {encoding} 编码，已按 {encoding} 读取。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/graph.py" />
+      <source>Layer '{layer}' is in a geographic CRS ({crs}); network distances need metres. Reproject it to a projected CRS such as CGCS2000 / 3-degree Gauss-Kruger (e.g. EPSG:4548).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Layer '{layer}' is in a geographic CRS ({crs}); overlay areas need a projected metric CRS (e.g. CGCS2000 3-degree Gauss-Kruger, EPSG:4548).</source>
+      <translation>图层“{layer}”为地理坐标系（{crs}），叠加面积计算需要以米为单位的投影坐标系（如 CGCS2000 3度带高斯-克吕格，EPSG:4548）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}' is in the geographic CRS {crs} (degrees); areas and distances need a projected CRS in metres.</source>
+      <translation>图层“{layer}”采用地理坐标系 {crs}（单位为度）；量算面积和距离需要以米为单位的投影坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}' is in {crs} while {n} other layer(s) are in {common}.</source>
+      <translation>图层“{layer}”的坐标系为 {crs}，而其他 {n} 个图层为 {common}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <source>Layer '{layer}' is no longer in the project.</source>
+      <translation>图层“{layer}”已不在工程中。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/gpkg.py" />
+      <source>Layer '{layer}' is not in the GeoPackage (it has: {names}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}' lacks the field {field} ({label}); looked for: {names}.</source>
+      <translation>图层“{layer}”缺少字段 {field}（{label}）；已查找：{names}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}' overlaps none of the other layers: its extent is elsewhere.</source>
+      <translation>图层“{layer}”与其他图层均不重叠：其范围位于别处。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Layer '{layer}' reprojected from {source} to {target}.</source>
+      <translation>图层“{layer}”已从 {source} 重投影到 {target}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}' was not recognised as any role and is not used.</source>
+      <translation>图层“{layer}”未被识别为任何角色，不参与计算。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
+      <source>Layer '{layer}' was reprojected from {source} to {target}.</source>
+      <translation>图层“{layer}”已从 {source} 重投影到 {target}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/demand.py" />
+      <source>Layer '{layer}': {count} features have no valid '{field}' value and count as 0 residents (feature ids {ids}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Layer '{layer}': {n} features without geometry are ignored.</source>
+      <translation>图层“{layer}”：{n} 个无几何的要素被忽略。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Layer '{layer}': {n} invalid geometries repaired (make_valid) for the computation; the source layer is unchanged.</source>
+      <translation>图层“{layer}”：为计算修复了 {n} 个无效几何（make_valid）；源图层未改动。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Layer '{layer}': {tbdlmj} differs from {tbmj} − {kcmj} by more than {tol} m² for {count} feature(s) (e.g. feature {fid}: {a} ≠ {b} − {c}).</source>
+      <translation>图层“{layer}”：有 {count} 个要素的 {tbdlmj} 与 {tbmj} − {kcmj} 相差超过 {tol} 平方米（例如要素 {fid}：{a} ≠ {b} − {c}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Layer role '{role}' ({label}) is not assigned or empty.</source>
+      <translation>图层角色“{role}”（{label}）未指定或为空。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Layer {layer} could not be read ({error}); role {role} is treated as missing.</source>
+      <translation>无法读取图层 {layer}（{error}）；角色 {role} 按缺失处理。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Layers '{a}' ({crs_a}) and '{b}' ({crs_b}) are in different coordinate systems; reproject them to one projected CRS (e.g. EPSG:4548) first.</source>
+      <translation>图层“{a}”（{crs_a}）与“{b}”（{crs_b}）坐标系不同，请先统一投影到同一投影坐标系（如 EPSG:4548）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
+      <source>Layers are added to the project in the group “CityHealth data” and their roles are recognised. The source data is not changed.</source>
+      <translation>图层将加入工程的“城市体检数据”分组，并自动识别其角色。源数据不会被修改。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Layers are in longitude/latitude; planar work in {crs} (CGCS2000 Gauss-Krüger).</source>
+      <translation>图层为经纬度坐标；平面计算在 {crs}（CGCS2000 高斯-克吕格）中进行。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Level / bridge layer</source>
+      <translation>层次（桥梁/隧道）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Level 1</source>
+      <translation>一级类别</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Level 2</source>
+      <translation>二级类别</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Level-1 category</source>
+      <translation>一级类别</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Level-1 category must be one of {values}, not '{value}'.</source>
+      <translation>一级类别必须是 {values} 之一，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Level-2 category</source>
+      <translation>二级类别</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>Location outside the city's districts</source>
+      <translation>位置不在本市各区范围内</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Location x / longitude</source>
+      <translation>位置 X / 经度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Location y / latitude</source>
+      <translation>位置 Y / 纬度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Lower bound</source>
+      <translation>置信区间下限</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Main concerns in open answers</source>
+      <translation>开放题主要关注问题</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_status.py" />
+      <source>Mandatory: the health check cannot start without this layer.</source>
+      <translation>必需：缺少该图层无法开展体检。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Map both the x (longitude) and the y (latitude) column, or neither.</source>
+      <translation>请同时对应 X（经度）列和 Y（纬度）列，或都不对应。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Markets and fresh-food supermarkets (菜市场/生鲜超市)</source>
+      <translation>菜市场/生鲜超市</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Mean (1–5)</source>
+      <translation>平均分（1–5）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>Measure 'sum' needs 'field'.</source>
+      <translation>度量“sum”需要“field”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>Measure '{kind}' does not take {keys} (it takes: {allowed}).</source>
+      <translation>度量“{kind}”不接受 {keys}（可用参数：{allowed}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Medical care</source>
+      <translation>医疗</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>Medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
+      <source>Message</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
+      <source>Met</source>
+      <translation>达标</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>Method '{method}' is not an expression method.</source>
+      <translation>方法“{method}”不是表达式类方法。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/engine.py" />
+      <source>Method '{method}' is not installed in this version.</source>
+      <translation>此版本未安装方法“{method}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Middle schools (中学)</source>
+      <translation>中学</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Missing input / message</source>
+      <translation>缺少的输入 / 说明</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Missing input: {roles}. Assign a layer to this role to run the check.</source>
+      <translation>缺少输入：{roles}。请为该角色指定图层后再运行检查。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Missing inputs (input: indicators):</source>
+      <translation>缺少的输入（输入：受影响的指标）：</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>Missing parameter(s): {keys}.</source>
+      <translation>缺少参数：{keys}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Missing required value(s): {columns}.</source>
+      <translation>缺少必填项：{columns}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>Moved away from the {year} target since {base_year}: {base} to {value} {unit} (target {target}).</source>
+      <translation>自{base_year}年以来偏离{year}年目标：由 {base} 变为 {value} {unit}（目标 {target}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
+      <source>Nearly met</source>
+      <translation>基本达标</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>New construction land outside the urban development boundary</source>
+      <translation>城镇开发边界外新增建设用地</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>New construction land since the base year</source>
+      <translation>基期以来新增建设用地</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>New indicator lacks {columns}.</source>
+      <translation>新增指标缺少 {columns}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Next steps</source>
+      <translation>下一步措施</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/geodesy.py" />
+      <source>No CGCS2000 3-degree Gauss-Krüger zone has central meridian {cm}°.</source>
+      <translation>没有中央经线为 {cm}° 的 CGCS2000 三度带高斯-克吕格投影带。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/gpkg.py" />
+      <source>No WKT definition is known for EPSG:{code}; pass srs_wkt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>No city-wide values: the diagnosis uses unit '{unit}'.</source>
+      <translation>无全市数据，诊断采用单元“{unit}”的数据。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/trend.py" />
+      <source>No comparison</source>
+      <translation>无对比数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>No data package was given: choose a GeoPackage, a folder or a database.</source>
+      <translation>未指定数据包：请选择 GeoPackage、文件夹或数据库。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/thresholds.py" />
+      <source>No default threshold for facility type '{type}': give one in metres.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>No layer is assigned to the mandatory role '{role}'.</source>
+      <translation>必需角色“{role}”尚未指定图层。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/importer.py" />
+      <source>No mapping given: the columns were assigned from their headers; check the mapping.</source>
+      <translation>未提供字段对应关系：已根据列标题自动对应，请核对。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/gap.py" />
+      <source>No objective data</source>
+      <translation>无客观数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/gap.py" />
+      <source>No objective indicator is related to: {dimensions}.</source>
+      <translation>以下维度没有关联的客观指标：{dimensions}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/gap.py" />
+      <source>No objective values for {districts}; they are left out of the comparison.</source>
+      <translation>{districts}没有客观指标值，不参与对比。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>No open-answer column is mapped; concerns cannot be counted.</source>
+      <translation>没有对应的开放题列，无法统计关注问题。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/messages.py" />
+      <source>No permission to write {path}. Choose another folder.</source>
+      <translation>没有写入 {path} 的权限。请选择其他文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>No problems found.</source>
+      <translation>未发现问题。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>No question is mapped to a satisfaction dimension.</source>
+      <translation>没有任何题目对应到满意度维度。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>No question is mapped to the dimension '{dimension}'.</source>
+      <translation>没有题目对应到维度“{dimension}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/analysis.py" />
+      <source>No questionnaire passed screening; check the screening rules and the mapping.</source>
+      <translation>没有问卷通过筛查；请检查筛查规则和字段对应关系。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>No respondent in {categories} of '{attribute}': their population share is spread over the other categories.</source>
+      <translation>“{attribute}”中的 {categories} 没有受访者：其总体比例已按比例分摊到其他类别。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>No statistics table {table} in the data package: statistical indicators are missing.</source>
+      <translation>数据包中没有统计表 {table}：统计类指标缺少数据。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/styles.py" />
+      <source>No style for role '{role}'.</source>
+      <translation>角色“{role}”没有样式。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>No target, range or limit to assess against.</source>
+      <translation>无目标值、区间或约束值，无法评价。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>No threshold given for facility type(s): {names}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>No value for {year}.</source>
+      <translation>{year}年无数值。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>No values for any indicator of the indicator table.</source>
+      <translation>指标表中的指标均无数值。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>No values for the base year {year}: progress toward the targets cannot be measured.</source>
+      <translation>无基期年（{year}年）数值，无法测算目标完成进度。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>No values for unit '{unit}'.</source>
+      <translation>单元“{unit}”无数值。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>No vector layer in '{path}' could be opened.</source>
+      <translation>“{path}”中没有可打开的矢量图层。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_sources.py" />
+      <source>No vector layers found in {source}.</source>
+      <translation>{source} 中没有矢量图层。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>No violations found.</source>
+      <translation>未发现违规图斑。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>No weighting (equal weights)</source>
+      <translation>不加权（等权）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Noise</source>
+      <translation>噪音</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>None of the alternatives is available: {items}.</source>
+      <translation>所有备选输入均不可用：{items}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>Not UTF-8 text ({error}); save the file as UTF-8 (CSV UTF-8 in Excel).</source>
+      <translation>不是 UTF-8 文本（{error}）；请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
+      <source>Not assessed</source>
+      <translation>未评价</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
+      <source>Not met</source>
+      <translation>未达标</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>Number of errors</source>
+      <translation>错误数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>Number of warnings</source>
+      <translation>警告数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Objective z</source>
+      <translation>客观指标标准分</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Occupation</source>
+      <translation>职业</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>On schedule: {achieved}% of the way to the {year} target after {elapsed}% of the time.</source>
+      <translation>进度符合预期：时间进度 {elapsed}%，已完成至{year}年目标的 {achieved}%。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>One-way (0 both, 1 forward, -1 backward)</source>
+      <translation>单行（0 双向，1 顺数字化方向，-1 逆向）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>Only {valid} valid questionnaires; the work plan asks for at least {required}.</source>
+      <translation>有效问卷仅 {valid} 份；工作方案要求不少于 {required} 份。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Open answer: column '{old}' is now '{new}'.</source>
+      <translation>开放题：列“{old}”现为“{new}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
+      <source>Open data package</source>
+      <translation>打开数据包</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Open the data package that holds this layer, or pick the layer for '{role}' in the Data panel (its standard name is {name}).</source>
+      <translation>请打开包含该图层的数据包，或在数据面板中为“{role}”选择图层（其标准名称为 {name}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_sources.py" />
+      <source>Opening the existing demo city {path}.</source>
+      <translation>正在打开已有的示例城市 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Openness and innovation</source>
+      <translation>开放创新性</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_table.py" />
+      <source>Optional fields: {fields}</source>
+      <translation>可选字段：{fields}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_status.py" />
+      <source>Optional: indicators that need this layer will be skipped.</source>
+      <translation>可选：需要该图层的指标将被跳过。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/layer_tree.py" />
+      <source>Other layers</source>
+      <translation>其他图层</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Output GeoPackage</source>
+      <translation>输出 GeoPackage 文件</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Output folder</source>
+      <translation>输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Overall satisfaction</source>
+      <translation>总体满意度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Pad the codes with zeros to 4 characters (lpad("{field}", 4, '0') in the field calculator).</source>
+      <translation>请将编码左补零至 4 位（在字段计算器中使用 lpad("{field}", 4, '0')）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Parameters are not valid JSON ({error} at character {pos}): {text}</source>
+      <translation>参数不是有效的 JSON（第 {pos} 个字符处：{error}）：{text}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Parameters must be a JSON object {{...}}.</source>
+      <translation>参数必须是 JSON 对象 {{...}}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Parking shortage</source>
+      <translation>停车难</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Parks and green space</source>
+      <translation>绿地公园</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Parks and squares (公园/广场)</source>
+      <translation>公园/广场</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/methods/expression.py" />
+      <source>Parts of land-use patches inside '{clip}'; AREA_M2 = patch area × SHARE.</source>
+      <translation>位于“{clip}”内的地类图斑部分；AREA_M2 = 图斑面积 × SHARE。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Patch area</source>
+      <translation>图斑面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Patch land-class area</source>
+      <translation>图斑地类面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Permanent basic farmland (永久基本农田)</source>
+      <translation>永久基本农田</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Permanent basic farmland not used as cultivated land</source>
+      <translation>永久基本农田非耕地利用</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Permanent basic farmland occupied by construction land</source>
+      <translation>永久基本农田被建设占用</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Permanent basic farmland used as non-cultivated land</source>
+      <translation>永久基本农田用于非耕地</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Phrase</source>
+      <translation>词语</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Planar areas used for parts without TBDLMJ: {reason}</source>
+      <translation>无 TBDLMJ 的图斑部分采用平面面积：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Planned completion</source>
+      <translation>计划完成时间</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Planned land use (规划用地)</source>
+      <translation>规划用地</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Planned land-use code</source>
+      <translation>规划用地编码</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Pleasant natural environment</source>
+      <translation>自然环境宜人性</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Population share (%)</source>
+      <translation>总体占比（%）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>Population share of '{category}' ({attribute}) is {value}; give a number of zero or more.</source>
+      <translation>“{category}”（{attribute}）的总体构成比例为 {value}；请填写大于或等于零的数。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/balance.py" />
+      <source>Population shares are given for '{attribute}', but no column is mapped to it.</source>
+      <translation>已给出“{attribute}”的总体构成比例，但没有与之对应的问卷列。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>Population shares of '{attribute}' add up to {total:.4f}; scaled to 1.</source>
+      <translation>“{attribute}”的总体构成比例之和为 {total:.4f}；已缩放为 1。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>Population shares of '{attribute}' add up to {total:g}; they are taken as counts and scaled to shares.</source>
+      <translation>“{attribute}”的总体构成之和为 {total:g}；按人数处理并换算为比例。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>Population shares of '{attribute}' are percentages; divided by 100.</source>
+      <translation>“{attribute}”的总体构成比例为百分数，已除以 100。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>Population within the straight-line radius</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>Population within the threshold along the road network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Post-stratification</source>
+      <translation>事后分层加权</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/analysis.py" />
+      <source>Post-stratification on '{attribute}' needs its population shares.</source>
+      <translation>按“{attribute}”事后分层需要其总体构成比例。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
+      <source>PostGIS connection</source>
+      <translation>PostGIS 连接</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Previous-year value</source>
+      <translation>上年值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Primary schools (小学)</source>
+      <translation>小学</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Priority</source>
+      <translation>优先级</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Problem description</source>
+      <translation>问题描述</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>Progress {achieved}% lags the time elapsed ({elapsed}%) by {lag} points; {value} against the {year} target {target} {unit}.</source>
+      <translation>完成进度 {achieved}% 落后于时间进度（{elapsed}%）{lag} 个百分点；现状 {value}，{year}年目标 {target} {unit}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Public order and safety</source>
+      <translation>治安</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Public transport</source>
+      <translation>公共交通</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deps.py" />
+      <source>Python package '{name}' is missing.</source>
+      <translation>缺少 Python 包“{name}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deps.py" />
+      <source>Python package '{name}' is version {found}; {minimum} or newer is needed.</source>
+      <translation>Python 包“{name}”的版本为 {found}，需要 {minimum} 或更新版本。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Question</source>
+      <translation>题目</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Question '{column}' has the unknown dimension '{dimension}'; choose one of: {choices}.</source>
+      <translation>题目“{column}”的维度“{dimension}”未知；请选择以下之一：{choices}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Question code '{code}' is used for more than one column; give each question its own code.</source>
+      <translation>题号“{code}”被多个列使用；请为每道题指定唯一题号。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Question {code}: column '{old}' is now '{new}'.</source>
+      <translation>题目 {code}：列“{old}”现为“{new}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Questionnaires</source>
+      <translation>问卷数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Questionnaires and screening</source>
+      <translation>问卷回收与筛查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Questionnaires received</source>
+      <translation>回收问卷</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Rail transit stations (轨道站点)</source>
+      <translation>轨道站点</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>Raking did not converge in {iterations} iterations: the largest margin is {error:.2%} off. Merge sparse categories, loosen the trimming bounds or allow more iterations.</source>
+      <translation>耙权在 {iterations} 次迭代内未收敛：边际最大偏差为 {error:.2%}。请合并样本稀少的类别、放宽权重截断界限或增加迭代次数。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>Raking needs population shares for at least one attribute.</source>
+      <translation>耙权至少需要一个属性的总体构成比例。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Raking to population margins</source>
+      <translation>按总体边际比例耙权（raking）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Rank</source>
+      <translation>排名</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>Reached the {year} target: {value} against {target} {unit}.</source>
+      <translation>已达到{year}年目标：现状 {value}，目标 {target} {unit}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <source>Read '{layer}' with encoding:</source>
+      <translation>读取“{layer}”所用的编码：</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/importer.py" />
+      <source>Read '{name}' as {encoding} text.</source>
+      <translation>已按 {encoding} 编码读取“{name}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Read the layer's text with another character encoding (the file is not changed).</source>
+      <translation>用另一种字符编码读取图层文本（文件不会被修改）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>Reading '{layer}' ({role})</source>
+      <translation>正在读取“{layer}”（{role}）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
+      <source>Reading layer '{layer}' was canceled.</source>
+      <translation>已取消读取图层“{layer}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Rectification measures</source>
+      <translation>整治措施</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Rectification tasks</source>
+      <translation>整治任务清单</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Red-line name</source>
+      <translation>红线名称</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Rejected in all (a questionnaire can fail several rules)</source>
+      <translation>剔除问卷合计（一份问卷可能同时不符合多条规则）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Rejected: {reason}</source>
+      <translation>剔除：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/gap.py" />
+      <source>Relation for unknown dimension '{dimension}'; use one of: {choices}.</source>
+      <translation>关联关系中的维度“{dimension}”未知；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Rename the field to {field}, or map the layer's field to {field} in the Data panel.</source>
+      <translation>请将字段重命名为 {field}，或在数据面板中把图层的字段对应到 {field}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Repair geometries</source>
+      <translation>修复几何</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Repair them into a new layer (CityHealth makes them valid without changing the source) and assign the repaired layer to this role, or fix them in the source data.</source>
+      <translation>请将其修复到新图层（CityHealth 在不改动源数据的前提下使几何有效），并将修复后的图层指定给该角色；或在源数据中修正。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/fix_actions.py" />
+      <source>Repairing {layer}</source>
+      <translation>正在修复 {layer}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/fix_actions.py" />
+      <source>Reprojecting {layer}</source>
+      <translation>正在重投影 {layer}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Reproject…</source>
+      <translation>重投影…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_status.py" />
+      <source>Required fields missing: {fields}.</source>
+      <translation>缺少必需字段：{fields}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_table.py" />
+      <source>Required fields: {fields}</source>
+      <translation>必需字段：{fields}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Requirement met</source>
+      <translation>是否达到要求</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Resident population (人口)</source>
+      <translation>常住人口</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>Residential land inside the network service area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>Residential land inside the straight-line radius</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Residents</source>
+      <translation>人口数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/gap.py" />
+      <source>Residents feel better than the numbers say</source>
+      <translation>居民感受好于客观数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/gap.py" />
+      <source>Residents feel worse than the numbers say</source>
+      <translation>居民感受差于客观数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Respondent id</source>
+      <translation>问卷编号</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Respondents mentioning it</source>
+      <translation>提及人数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Respondents using it</source>
+      <translation>使用人数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Responsible department</source>
+      <translation>责任部门</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/trend.py" />
+      <source>Rising</source>
+      <translation>上升</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Road class</source>
+      <translation>道路等级</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Roads (道路中心线)</source>
+      <translation>道路中心线</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/graph.py" />
+      <source>Roads layer '{layer}' has no line usable for {mode}: check the road classes (DJ) and the walkable field (BX).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/classes.py" />
+      <source>Roads layer '{layer}' has no road-class field (DJ): every road is used.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/classes.py" />
+      <source>Roads layer '{layer}': road classes not in the rules were treated with the default ({count} classes: {names}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/layer_tree.py" />
+      <source>Roads, buildings, population</source>
+      <translation>道路、建筑与人口</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Role '{role}' has {found} geometry; this measure needs {needed}.</source>
+      <translation>角色“{role}”的几何类型为 {found}；该度量需要 {needed}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_sources.py" />
+      <source>Role recognition failed</source>
+      <translation>角色识别失败</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>Row has {n} cells but the header has {m} columns.</source>
+      <translation>该行有 {n} 个单元格，但表头只有 {m} 列。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Row without a code.</source>
+      <translation>该行缺少编码。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>Row {row} of the population table has no numeric share.</source>
+      <translation>总体构成表第 {row} 行的比例不是数字。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
+      <source>Rule</source>
+      <translation>规则</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Run the yearly assessment on a data package</source>
+      <translation>对数据包运行年度体检评估</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>Run “Check data” to list data problems here.</source>
+      <translation>点击“检查数据”，数据问题将列在这里。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>Same answer to every question</source>
+      <translation>所有题目答案相同</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Sample / population</source>
+      <translation>样本/总体</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Sample balance</source>
+      <translation>样本均衡性</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Sample share (%)</source>
+      <translation>样本占比（%）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Satisfaction against objective indicators</source>
+      <translation>满意度与客观指标对比</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Satisfaction by dimension</source>
+      <translation>分维度满意度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Satisfaction by district</source>
+      <translation>分区满意度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Satisfaction by question</source>
+      <translation>分题目满意度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Satisfaction by {attribute}</source>
+      <translation>按{attribute}分组的满意度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Satisfaction score</source>
+      <translation>满意度得分</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Satisfaction z</source>
+      <translation>满意度标准分</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Satisfied (%)</source>
+      <translation>满意率（%）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Schools and education</source>
+      <translation>教育资源</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Scope must be one of {values}, not '{value}'.</source>
+      <translation>统计范围必须是 {values} 之一，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Score (0–100)</source>
+      <translation>得分（0–100）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/scores.py" />
+      <source>Scores by '{attribute}' need a column mapped to that attribute.</source>
+      <translation>按“{attribute}”计算得分需要对应该属性的列。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/scores.py" />
+      <source>Scores were not computed by '{attribute}'.</source>
+      <translation>尚未按“{attribute}”计算得分。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>Screening needs the attribute '{name}', but no column is mapped to it.</source>
+      <translation>筛查需要属性“{name}”，但没有与之对应的列。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/analysis.py" />
+      <source>Screening questionnaires</source>
+      <translation>正在筛查问卷</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/plugin.py" />
+      <source>See menu “{menu}” for how to install them.</source>
+      <translation>安装方法见菜单“{menu}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Set encoding…</source>
+      <translation>设置编码…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Set the layer's CRS (Layer Properties &gt; Source &gt; Assigned CRS, or add the .prj file of a shapefile); CityHealth cannot measure areas or distances without it.</source>
+      <translation>请设置图层的坐标参考系（图层属性 &gt; 源 &gt; 指定坐标参考系，或为 shapefile 补充 .prj 文件）；没有坐标系，CityHealth 无法量算面积和距离。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Set the layer's data source encoding to the right one (usually GBK or UTF-8; Layer Properties &gt; Source), or add a .cpg file naming it next to the .shp.</source>
+      <translation>请将图层的数据源编码设为正确的编码（通常为 GBK 或 UTF-8；图层属性 &gt; 源），或在 .shp 旁添加注明编码的 .cpg 文件。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
+      <source>Severity</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Share of open answers (%)</source>
+      <translation>占开放题作答人数比例（%）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Share satisfied by district</source>
+      <translation>分区满意率</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/siting.py" />
+      <source>Siting needs demand with a positive weight (population).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Smallest weight</source>
+      <translation>最小权重</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Source type must be one of {values}, not '{value}'.</source>
+      <translation>数据来源类型必须是 {values} 之一，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Speed km/h</source>
+      <translation>速度（km/h）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Sports facilities (体育设施)</source>
+      <translation>体育设施</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/trend.py" />
+      <source>Stable</source>
+      <translation>稳定</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_table.py" />
+      <source>Standard layer name: {name}</source>
+      <translation>标准图层名：{name}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>Statistic without a code.</source>
+      <translation>统计项缺少编码。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Statistic {code} ({name}) for {year}: no statistics table (DEPT_STATS) in the assessment data.</source>
+      <translation>统计项 {code}（{name}）{year} 年：评估数据中没有统计表（DEPT_STATS）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Statistic {code} ({name}) has no city-wide value for {year}.</source>
+      <translation>统计项 {code}（{name}）没有 {year} 年的全市数值。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Statistic {code} ({name}) has no value for {year} (years present: {years}).</source>
+      <translation>统计项 {code}（{name}）没有 {year} 年的数值（已有年份：{years}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Statistic {code} ({name}) is not in the statistics table.</source>
+      <translation>统计表中没有统计项 {code}（{name}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Statistic {code} is given in '{unit}', which does not convert into '{expected}'.</source>
+      <translation>统计项 {code} 的单位为“{unit}”，无法换算为“{expected}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Statistic {code}: no city row; the city value is the sum of the districts.</source>
+      <translation>统计项 {code}：没有全市数值；全市值取各区之和。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>Statistic {code}: unit '{unit}' not understood; taken as {default}.</source>
+      <translation>统计项 {code}：无法识别单位“{unit}”；按 {default} 处理。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
+      <source>Status rule '{key}' must be a group of settings.</source>
+      <translation>评价规则“{key}”应为一组设置。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
+      <source>Status rule '{key}' must be a number, not '{value}'.</source>
+      <translation>评价规则“{key}”应为数值，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
+      <source>Status rules: need 0 &lt;= nearly_met_gap &lt;= warning_gap.</source>
+      <translation>评价规则：需满足 0 &lt;= nearly_met_gap &lt;= warning_gap。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
+      <source>Status rules: need on_schedule_lag_points &lt;= warning_lag_points &lt;= not_met_lag_points.</source>
+      <translation>评价规则：需满足 on_schedule_lag_points &lt;= warning_lag_points &lt;= not_met_lag_points。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
+      <source>Status rules: unknown task statuses {names}.</source>
+      <translation>评价规则：未知的任务状态 {names}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Store {field} as a 4-character text field and pad the codes with zeros (e.g. lpad("{field}", 4, '0') in the field calculator).</source>
+      <translation>请将 {field} 存为 4 位文本型字段，并将编码左补零（例如在字段计算器中使用 lpad("{field}", 4, '0')）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Store {field} as a decimal number field and correct the values; those features count as missing.</source>
+      <translation>请将 {field} 存为小数型字段并更正取值；这些要素按缺失处理。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Store {field} as a text field.</source>
+      <translation>请将 {field} 存为文本型字段。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Sub-district</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Sub-district code</source>
+      <translation>街道（乡镇）代码</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Sub-district name</source>
+      <translation>街道（乡镇）名称</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Sub-districts</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Sub-districts (街道)</source>
+      <translation>街道（乡镇）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/analysis.py" />
+      <source>Survey analysis finished</source>
+      <translation>满意度调查分析完成</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/gpkg.py" />
+      <source>Table '{layer}' already exists in {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/results.py" />
+      <source>Table in the assessment database lacks columns {columns}; it was not written by this plugin version.</source>
+      <translation>评估数据库中的表缺少列 {columns}；它不是由本版本插件写入的。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>Table {table} could not be opened as a layer; it is skipped.</source>
+      <translation>表 {table} 无法作为图层打开，已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Target '{text}' is not a number, a range 'a~b', '≥a' or '≤b'.</source>
+      <translation>目标值“{text}”不是数字、区间“a~b”、“≥a”或“≤b”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Target value</source>
+      <translation>目标值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Target year must be a year such as 2035.</source>
+      <translation>目标年份必须是年份，例如 2035。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Task name</source>
+      <translation>任务名称</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>Task type</source>
+      <translation>任务类型</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/tasks.py" />
+      <source>The Processing algorithm '{id}' is not available. Check that its plugin is enabled.</source>
+      <translation>处理算法“{id}”不可用。请检查提供它的插件是否已启用。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>The alternatives of 'first_of' have different dimensions.</source>
+      <translation>“first_of”的备选项量纲不一致。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>The check failed: {message}</source>
+      <translation>检查失败：{message}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>The check was cancelled.</source>
+      <translation>检查已取消。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/gap.py" />
+      <source>The comparison needs at least {count} districts with both satisfaction scores and objective values; found {found}.</source>
+      <translation>主客观对比至少需要 {count} 个同时具有满意度得分和客观指标值的区；当前只有 {found} 个。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>The compliance check was cancelled.</source>
+      <translation>底线管控检查已取消。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/values.py" />
+      <source>The computation yields {found}, which does not convert into '{unit}' ({expected}).</source>
+      <translation>计算结果的量纲为 {found}，无法换算为“{unit}”（{expected}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <source>The corrected layer {path} could not be opened.</source>
+      <translation>无法打开修正后的图层 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>The data check could not start</source>
+      <translation>数据检查无法启动</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_sources.py" />
+      <source>The data package could not be opened</source>
+      <translation>无法打开数据包</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>The data package has no land-use survey layer (DLTB); it is needed for the assessment.</source>
+      <translation>数据包中没有地类图斑图层（DLTB），体检评估需要该图层。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>The database '{source}' holds no table with geometries that this user may read.</source>
+      <translation>数据库“{source}”中没有当前用户有权读取的空间数据表。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_sources.py" />
+      <source>The demo city could not be generated</source>
+      <translation>无法生成示例城市</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/demo/boundaries.py" />
+      <source>The demo district boundaries are missing: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/gpkg.py" />
+      <source>The file is an SQLite database but not a GeoPackage.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <source>The findings could not be exported</source>
+      <translation>无法导出检查结果</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <source>The fix failed</source>
+      <translation>修正失败</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>The folder '{path}' holds no .shp, .gpkg or .geojson file.</source>
+      <translation>文件夹“{path}”中没有 .shp、.gpkg 或 .geojson 文件。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/outputs.py" />
+      <source>The gap map needs residential land in the coverage run.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>The header has no 'code' column.</source>
+      <translation>表头中没有“code”列。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>The indicator catalog has {n} problem(s):</source>
+      <translation>指标目录有 {n} 个问题：</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>The indicator table has no 'code' column.</source>
+      <translation>指标表缺少“code”（指标编号）列。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>The indicator table is empty.</source>
+      <translation>指标表为空。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>The key-task table has no task name column (name / 任务名称).</source>
+      <translation>重点任务表缺少任务名称列（name / 任务名称）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>The layer given for '{role}' cannot be read.</source>
+      <translation>为“{role}”指定的图层无法读取。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/geodesy.py" />
+      <source>The layer has no CRS; assign CGCS2000 (EPSG:4490) or a Gauss-Krüger CRS.</source>
+      <translation>图层没有坐标参考系；请指定 CGCS2000（EPSG:4490）或高斯-克吕格投影坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/outputs.py" />
+      <source>The life-circle check needs demand points (population) in the coverage run.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>The mapping names the column '{column}', but the file has no such column. Choose the right column in the mapping.</source>
+      <translation>字段对应关系中的列“{column}”在文件中不存在。请在字段对应关系中选择正确的列。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>The method yields {found} but the unit '{unit}' is {expected}.</source>
+      <translation>该方法得到的量纲为 {found}，但单位“{unit}”的量纲为 {expected}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>The permanent basic farmland layer has no DLBM field: all of its polygons are used.</source>
+      <translation>永久基本农田图层无 DLBM 字段，已使用其全部图斑。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>The population shares of '{attribute}' add up to zero.</source>
+      <translation>“{attribute}”的总体构成比例之和为零。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>The population table needs the columns attribute, category and share (属性, 类别, 比例); '{missing}' is missing.</source>
+      <translation>总体构成表需要 attribute、category、share（属性、类别、比例）三列；缺少“{missing}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/importer.py" />
+      <source>The questionnaire file '{path}' does not exist.</source>
+      <translation>问卷文件“{path}”不存在。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>The statistics table lacks column(s) {columns} (needs code, year, unit_code, value).</source>
+      <translation>统计表缺少列 {columns}（需要 code、year、unit_code、value）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>The statistics table {table} could not be read: {error}</source>
+      <translation>无法读取统计表 {table}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/styles.py" />
+      <source>The style {path} could not be loaded: {message}</source>
+      <translation>无法加载样式 {path}：{message}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>The survey mapping file is not valid JSON: {error}</source>
+      <translation>问卷字段对应文件不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>The validation report cannot be written to the chosen output.</source>
+      <translation>无法将数据检查报告写入所选输出。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/engine.py" />
+      <source>The value is undefined (a denominator is 0 or an input is empty).</source>
+      <translation>数值无定义（分母为 0 或输入为空）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>The values have no city-wide rows (unit_code 'city'); choose one of {units}.</source>
+      <translation>指标值中没有全市数据（unit_code 为“city”），请从 {units} 中选择一个单元。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>The values table lacks column(s) {columns} (needs code, year, unit_code, value).</source>
+      <translation>指标值表缺少列 {columns}（需要 code、year、unit_code、value）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>The working CRS must be a projected CRS in metres (e.g. EPSG:4548), not {crs}.</source>
+      <translation>工作坐标系必须是以米为单位的投影坐标系（如 EPSG:4548），而不是 {crs}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/scores.py" />
+      <source>There are no valid questionnaires to score.</source>
+      <translation>没有可计算得分的有效问卷。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>There are no valid questionnaires to weight.</source>
+      <translation>没有可加权的有效问卷。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/thresholds.py" />
+      <source>There is no {minutes}-minute life circle in GB 50180: use 5, 10 or 15, or give the distance in metres.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>They are left out of every measure. Delete them or draw their geometry.</source>
+      <translation>这些要素不参与任何量算。请删除它们或补绘其几何。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
+      <source>This QGIS has no PostgreSQL provider.</source>
+      <translation>当前 QGIS 没有 PostgreSQL 数据提供程序。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>This file is not a CityHealth survey mapping (format '{found}').</source>
+      <translation>该文件不是 CityHealth 问卷字段对应文件（格式“{found}”）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Tier must be one of {values} or empty, not '{value}'.</source>
+      <translation>指标属性必须是 {values} 之一或留空，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>Too many questions unanswered</source>
+      <translation>未作答题目过多</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Traffic congestion</source>
+      <translation>交通拥堵</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>Trend</source>
+      <translation>变化趋势</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>Trimming bounds must satisfy 0 ≤ lower ≤ 1 ≤ upper (multiples of the mean weight).</source>
+      <translation>权重截断界限须满足 0 ≤ 下限 ≤ 1 ≤ 上限（以平均权重的倍数表示）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Type (公园/广场)</source>
+      <translation>类型（公园/广场）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/messages.py" />
+      <source>Unexpected error ({kind}).</source>
+      <translation>意外错误（{kind}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/engine.py" />
+      <source>Unexpected failure ({kind}: {error}); please report it with the provenance.</source>
+      <translation>意外错误（{kind}：{error}）；请附上计算溯源信息报告此问题。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Unexpected failure in step '{step}' ({kind}: {message}); please report it.</source>
+      <translation>步骤“{step}”发生意外错误（{kind}：{message}），请报告此问题。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/units.py" />
+      <source>Unit '{unit}' has more than one '/'.</source>
+      <translation>单位“{unit}”含有多个“/”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Unit type must be district and/or subdistrict (or 'none'), not '{value}'.</source>
+      <translation>统计单元类型必须是 district 和/或 subdistrict（或“none”），而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/loader.py" />
+      <source>Unknown column (known: {known}).</source>
+      <translation>未知列（可用列：{known}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Unknown compliance check '{check}'.</source>
+      <translation>未知的底线管控检查“{check}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/demo/scales.py" />
+      <source>Unknown demo scale '{scale}' (use small, city or xiamen).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/fix_actions.py" />
+      <source>Unknown fix '{action}'.</source>
+      <translation>未知的修正操作“{action}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Unknown indicator '{code}' in the parameters.</source>
+      <translation>参数中引用了未知指标“{code}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/scores.py" />
+      <source>Unknown interval distribution '{name}'; use 't' or 'normal'.</source>
+      <translation>未知的区间分布“{name}”；请使用“t”或“normal”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Unknown land-use group '{group}' (known: {known}).</source>
+      <translation>未知的用地分组“{group}”（可用分组：{known}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>Unknown land-use group '{group}'.</source>
+      <translation>未知的地类分组“{group}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Unknown layer role '{role}'.</source>
+      <translation>未知的图层角色“{role}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/methods.py" />
+      <source>Unknown method '{method}' (known: {known}).</source>
+      <translation>未知方法“{method}”（可用方法：{known}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>Unknown parameter(s) {keys} (allowed: {allowed}).</source>
+      <translation>未知参数 {keys}（可用参数：{allowed}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Unknown respondent attribute '{name}'; use one of: {choices}.</source>
+      <translation>未知的受访者属性“{name}”；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/scores.py" />
+      <source>Unknown score level '{level}'; use question, dimension or overall.</source>
+      <translation>未知的得分层级“{level}”；请使用 question（题目）、dimension（维度）或 overall（总体）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>Unknown statistic '{code}' (define it in statistics.csv or a city statistics file).</source>
+      <translation>未知统计项“{code}”（请在 statistics.csv 或城市统计项文件中定义）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
+      <source>Unknown status rule '{key}'. Known: {known}.</source>
+      <translation>未知的评价规则“{key}”。可用规则：{known}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/graph.py" />
+      <source>Unknown travel mode '{mode}': use 'walk' or 'drive'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/units.py" />
+      <source>Unknown unit '{unit}' (part '{part}').</source>
+      <translation>未知单位“{unit}”（部分“{part}”）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/analysis.py" />
+      <source>Unknown weighting method '{method}'; use raking, post_stratification or none.</source>
+      <translation>未知的加权方法“{method}”；请使用 raking（耙权）、post_stratification（事后分层）或 none（不加权）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Unweighted score</source>
+      <translation>未加权得分</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Upper bound</source>
+      <translation>置信区间上限</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Urban area (城区范围)</source>
+      <translation>城区范围</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Urban development boundary (城镇开发边界)</source>
+      <translation>城镇开发边界</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Urban safety</source>
+      <translation>城市安全性</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Urban/town/village code</source>
+      <translation>城镇村属性码</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Use</source>
+      <translation>用途</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>Use 201, 201A, 202, 202A, 203, 203A, 204 or 205, or leave it blank outside urban, town and village land.</source>
+      <translation>请使用 201、201A、202、202A、203、203A、204 或 205；城镇村以外的图斑留空。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Valid questionnaires</source>
+      <translation>有效问卷</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Valid questionnaires required</source>
+      <translation>有效问卷要求数量</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>Validate data package</source>
+      <translation>检查数据包</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>Validation report</source>
+      <translation>数据检查报告</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Value</source>
+      <translation>数值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>Values for {n} codes not in the indicator table were ignored: {codes}.</source>
+      <translation>已忽略 {n} 个不在指标表中的指标编号的数值：{codes}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Verdict</source>
+      <translation>判断</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Village unit code</source>
+      <translation>坐落单位代码</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>Wait for the running task to finish, or cancel it.</source>
+      <translation>请等待当前任务完成，或取消它。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <source>Walkable (1/0)</source>
+      <translation>可步行（1/0）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Walking and cycling</source>
+      <translation>步行与骑行</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Warning</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/concerns.py" />
+      <source>Waste and sanitation</source>
+      <translation>垃圾与环境卫生</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Weighted share (%)</source>
+      <translation>加权后占比（%）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/analysis.py" />
+      <source>Weighting</source>
+      <translation>加权</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Weighting method</source>
+      <translation>加权方法</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/analysis.py" />
+      <source>Weighting needs population shares; give them or choose no weighting.</source>
+      <translation>加权需要总体人口构成比例；请提供比例，或选择不加权。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>Whole city</source>
+      <translation>全市</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/plugin.py" />
+      <source>Why is CityHealth not available?</source>
+      <translation>为什么 CityHealth 不可用？</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>Within the binding limit: {value} against {limit} {unit}.</source>
+      <translation>未突破约束值：现状 {value}，约束值 {limit} {unit}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>Working CRS (projected, in metres)</source>
+      <translation>工作坐标系（投影坐标系，单位为米）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>Worse than the peer median</source>
+      <translation>劣于对标城市中位数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/trend.py" />
+      <source>Worsening</source>
+      <translation>趋差</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Write a copy with repaired geometries (GeoPackage) and use it for this role. The source layer is not changed.</source>
+      <translation>修复几何后另存为副本（GeoPackage）并用于该角色。源图层不会被修改。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <source>Write a reprojected copy of the layer (GeoPackage) and use it for this role. The source layer is not changed.</source>
+      <translation>将图层重投影后另存为副本（GeoPackage）并用于该角色。源图层不会被修改。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
+      <source>Writing layer '{layer}' was canceled.</source>
+      <translation>已取消写出图层“{layer}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
+      <source>Wrote {path}</source>
+      <translation>已写出 {path}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <source>Wrote {path}; it is now used as '{role}'. Run the check again.</source>
+      <translation>已写出 {path}，现用作“{role}”。请重新检查。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>Years of residence</source>
+      <translation>居住年限</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>Zone level '{level}' has {labels} labels for {count} {what}: give one label per item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>[To be completed by {department}: measures to improve {name}]</source>
+      <translation>【由{department}填写：提升“{name}”的具体措施】</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/values.py" />
+      <source>add</source>
+      <translation>相加</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>all DLTB patches</source>
+      <translation>全部地类图斑</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>an invalid CRS</source>
+      <translation>无效的坐标系</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
+      <source>coverage</source>
+      <translation>覆盖范围</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>demand points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>distance must be 'network' or 'straight'.</source>
+      <translation>distance 只能是“network”或“straight”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/graph.py" />
+      <source>driving</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>ellipsoidal</source>
+      <translation>椭球</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>features located by their point on surface</source>
+      <translation>要素按其内点定位</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>floor area = footprint × {field}</source>
+      <translation>建筑面积 = 基底面积 × {field}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>lengths on the CGCS2000 ellipsoid</source>
+      <translation>长度按 CGCS2000 椭球面计算</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>line</source>
+      <translation>线</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/geodesy.py" />
+      <source>measured on the CGCS2000 ellipsoid</source>
+      <translation>按 CGCS2000 椭球量算</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>mode must be 'walk' or 'drive', not '{mode}'.</source>
+      <translation>mode 只能是“walk”或“drive”，而不是“{mode}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>number of floors</source>
+      <translation>层数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/balance.py" />
+      <source>over-represented</source>
+      <translation>比例偏高</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>overlapping polygons of '{layer}' merged before measuring</source>
+      <translation>量算前已融合“{layer}”中相互重叠的面</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>p-value</source>
+      <translation>p 值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>planar</source>
+      <translation>平面</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>point</source>
+      <translation>点</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>point or polygon</source>
+      <translation>点或面</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/validation/rules.py" />
+      <source>polygon</source>
+      <translation>面</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>require must be 'any' or 'all'.</source>
+      <translation>require 只能是“any”或“all”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>residential land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>statistic {code} found by name '{name}'</source>
+      <translation>统计项 {code} 按名称“{name}”匹配</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
+      <source>straight-line radius {radius:g} m around {sources}</source>
+      <translation>以 {sources} 为中心的直线半径 {radius:g} 米</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/values.py" />
+      <source>subtract</source>
+      <translation>相减</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>the responsible department</source>
+      <translation>责任部门</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/balance.py" />
+      <source>under-represented</source>
+      <translation>比例偏低</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/role_table.py" />
+      <source>unknown</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>used {used} (not available: {missing})</source>
+      <translation>使用了 {used}（不可用：{missing}）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>values to add up</source>
+      <translation>待求和的数值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>verified must be true or false, not '{value}'.</source>
+      <translation>verified 必须是 true 或 false，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/params.py" />
+      <source>walk_coverage needs threshold_m or threshold_min.</source>
+      <translation>walk_coverage 需要 threshold_m 或 threshold_min。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/graph.py" />
+      <source>walking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>{area}: {met} of {n} indicators met, {nearly} nearly met, {weak} need attention.</source>
+      <translation>{area}：{n} 项指标中 {met} 项达标，{nearly} 项基本达标，{weak} 项需重点关注。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>{assigned} of {total} roles assigned.</source>
+      <translation>已指定 {assigned}/{total} 个角色。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/balance.py" />
+      <source>{attribute} '{category}' is {direction}: {sample:.1%} of the sample, {population:.1%} of the population.</source>
+      <translation>{attribute}“{category}”{direction}：样本占 {sample:.1%}，总体占 {population:.1%}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/balance.py" />
+      <source>{attribute}: answers without a population share: {values}.</source>
+      <translation>{attribute}：以下答案没有总体构成比例：{values}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/balance.py" />
+      <source>{attribute}: the sample differs from the population (chi-square {chi2:.1f}, p = {p:.3g}).</source>
+      <translation>{attribute}：样本结构与总体存在显著差异（卡方 {chi2:.1f}，p = {p:.3g}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>{city} city health check rectification task list ({year})</source>
+      <translation>{city}城市体检整治任务清单（{year}年）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
+      <source>{city} key tasks of planning implementation: completion list ({year})</source>
+      <translation>{city}规划实施重点任务完成清单（{year}年）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>{city} territorial spatial planning city health check indicator conclusion table ({year})</source>
+      <translation>{city}国土空间规划城市体检评估指标结论表（{year}年）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
+      <source>{count} feature(s) of layer '{layer}' could not be reprojected and have no geometry.</source>
+      <translation>图层“{layer}”有 {count} 个要素无法重投影，其几何为空。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
+      <source>{count} feature(s) of layer '{layer}' have malformed geometries (e.g. rings with fewer than 4 points); they are treated as missing.</source>
+      <translation>图层“{layer}”有 {count} 个要素的几何格式错误（如环的点数少于 4 个），按几何缺失处理。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/demand.py" />
+      <source>{count} features of layer '{layer}' have no geometry and count as not covered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/importer.py" />
+      <source>{count} locations are outside longitude/latitude range; is the mapping's coordinate kind 'projected'?</source>
+      <translation>有 {count} 个位置超出经纬度范围；字段对应关系中的坐标类型是否应为“projected”（投影坐标）？</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>{count} mandatory missing.</source>
+      <translation>缺少 {count} 个必需角色。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>{count} questionnaires have no answer time; the too-fast rule skips them.</source>
+      <translation>有 {count} 份问卷没有答题时长，答题过快规则不检查这些问卷。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>{count} questionnaires have no location; the outside-the-city rule skips them.</source>
+      <translation>有 {count} 份问卷没有位置，市域范围规则不检查这些问卷。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/weighting.py" />
+      <source>{count} respondents have no '{attribute}' answer and cannot be weighted on it. Screen with this attribute required, or fill the blanks.</source>
+      <translation>有 {count} 名受访者未填写“{attribute}”，无法按其加权。请在筛查时将该属性设为必填，或补全空值。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/scores.py" />
+      <source>{count} respondents have no weight; compute the weights on the same valid questionnaires.</source>
+      <translation>有 {count} 名受访者没有权重；请基于同一批有效问卷计算权重。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>{count} respondents' locations lie in another district than the one they named (kept; see located_district).</source>
+      <translation>有 {count} 名受访者的位置与其所填的区不一致（已保留；见 located_district）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <source>{count} satisfaction questions have no dimension and are left out: {columns}</source>
+      <translation>有 {count} 道满意度题目未对应维度，未纳入计算：{columns}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>{count} with problems.</source>
+      <translation>{count} 个存在问题。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <source>{errors} error(s), {warnings} warning(s).</source>
+      <translation>{errors} 个错误，{warnings} 个警告。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <source>{errors} errors, {warnings} warnings. Click a row to see the features.</source>
+      <translation>{errors} 个错误，{warnings} 个警告。点击一行可查看相应要素。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>{field} ({n} features without it: ellipsoidal CGCS2000)</source>
+      <translation>{field}（{n} 个要素缺少该值：按 CGCS2000 椭球面积）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>{field} of '{layer}' split by area share</source>
+      <translation>“{layer}”的 {field} 按面积比例分摊</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/landuse/codes.py" />
+      <source>{file}: group '{group}' has unknown 三调 codes {codes}.</source>
+      <translation>{file}：地类分组“{group}”含有未知的三调地类编码 {codes}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/landuse/codes.py" />
+      <source>{file}: group {n} lacks {keys}.</source>
+      <translation>{file}：第 {n} 个地类分组缺少 {keys}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_sources.py" />
+      <source>{found} of {total} roles recognised.</source>
+      <translation>识别出 {found}/{total} 个角色。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>{gap}% short of the {year} target: {value} against {target} {unit}.</source>
+      <translation>距{year}年目标差 {gap}%：现状 {value}，目标 {target} {unit}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_sources.py" />
+      <source>{layers} layers opened, {roles} roles recognised.</source>
+      <translation>已打开 {layers} 个图层，识别出 {roles} 个角色。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>{layer}: {n} features without a polygon geometry were skipped.</source>
+      <translation>{layer}：已跳过 {n} 个无面几何的要素。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>{layer}: {n} invalid geometries were repaired in memory (the source layer is unchanged).</source>
+      <translation>{layer}：已在内存中修复 {n} 个无效几何（源图层未改动）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>{layer}: {n} land class codes stored as numbers lost their leading zero (e.g. 101); they were read as 4-digit codes (0101).</source>
+      <translation>{layer}：{n} 个以数字存储的地类编码丢失了前导零（如 101），已按4位编码（0101）读取。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/screening.py" />
+      <source>{names} district names but {polygons} polygons were given.</source>
+      <translation>给出了 {names} 个区名，但面要素有 {polygons} 个。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>{name} was {value} {unit} in {year} ({status}): {reason}</source>
+      <translation>{name}{year}年为 {value} {unit}（{status}）：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <source>{n} features of '{layer}' have no number in {field}; counted as 0.</source>
+      <translation>图层“{layer}”有 {n} 个要素的 {field} 不是数值；按 0 计。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/measures.py" />
+      <source>{n} features of '{layer}' have no number in {field}; they do not match '{filter}'.</source>
+      <translation>图层“{layer}”有 {n} 个要素的 {field} 不是数值；视为不满足“{filter}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>{n} indicators have no value for {year}.</source>
+      <translation>{n} 项指标无{year}年数值。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>{n} indicators have no values and are not diagnosed: {codes}.</source>
+      <translation>{n} 项指标无数值，未进行诊断：{codes}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>{n} new construction parts lie outside the base-year land-use layer: check that both years cover the same area.</source>
+      <translation>{n} 处新增建设用地位于基期地类图斑范围之外，请检查两期数据范围是否一致。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>{n} violating parts come from patches without TBDLMJ; their area is the {basis} area of the part.</source>
+      <translation>{n} 处违规图斑所在图斑无 TBDLMJ（图斑地类面积），其面积采用相交部分的{basis}面积。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>{n} violating parts have no district: give the district layer (XZQ).</source>
+      <translation>{n} 处违规图斑无所属区，请提供行政区图层（XZQ）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>{n} violating parts were given their district from ZLDWDM (坐落单位代码) because no district polygon covers them or no district layer was given.</source>
+      <translation>{n} 处违规图斑无行政区面覆盖或未提供行政区图层，已按 ZLDWDM（坐落单位代码）确定所属区。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/checks.py" />
+      <source>{n} violating parts, {area:.2f} hm² in total.</source>
+      <translation>共 {n} 处违规图斑，合计 {area:.2f} 公顷。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/gpkg.py" />
+      <source>{path} is not a GeoPackage (no gpkg_contents table).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/tasks.py" />
+      <source>{task} stopped without a message.</source>
+      <translation>{task}已停止，没有提示信息。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/tasks.py" />
+      <source>{task} was cancelled.</source>
+      <translation>{task}已取消。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
+      <source>{trend} ({evaluation})</source>
+      <translation>{trend}（{evaluation}）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>{value} {unit} is outside the range {lower} to {upper} by {gap}%.</source>
+      <translation>{value} {unit} 超出合理区间 {lower}～{upper}，偏离 {gap}%。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
+      <source>{value} {unit} is within the range {lower} to {upper}.</source>
+      <translation>{value} {unit} 位于合理区间 {lower}～{upper} 内。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/scores.py" />
+      <source>{weights} weights were given for {respondents} respondents.</source>
+      <translation>给出了 {weights} 个权重，但受访者有 {respondents} 人。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/catalog/validate.py" />
+      <source>… and {n} more problems.</source>
+      <translation>… 另有 {n} 个问题。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DataDockBase</name>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Check data</source>
+      <translation>检查数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Check the assigned layers: CRS, geometry validity, required fields, codes and encoding.</source>
+      <translation>检查已指定的图层：坐标系、几何有效性、必需字段、编码值和字符编码。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Export to Excel…</source>
+      <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Generate the synthetic demo city into a folder you choose and open it.</source>
+      <translation>在所选文件夹中生成合成的示例城市并打开。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>No layers assigned yet.</source>
+      <translation>尚未指定图层。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Open a GeoPackage, a folder of shapefiles or a PostGIS connection, add its layers to the project and recognise their roles.</source>
+      <translation>打开 GeoPackage、Shapefile 文件夹或 PostGIS 连接，将其图层加入工程并识别角色。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Open data package…</source>
+      <translation>打开数据包…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Open demo city…</source>
+      <translation>打开示例城市…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Projected metric CRS in which areas and distances are computed.</source>
+      <translation>计算面积和距离所用的投影坐标系（米）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Recognise roles</source>
+      <translation>识别角色</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Recognise the roles of the layers in the project from their names and fields.</source>
+      <translation>根据图层名称和字段识别工程中各图层的角色。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Run “Check data” to list data problems here.</source>
+      <translation>点击“检查数据”，数据问题将列在这里。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Save the findings as an Excel workbook.</source>
+      <translation>将检查结果保存为 Excel 工作簿。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Stop the running task.</source>
+      <translation>停止当前任务。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Working CRS</source>
+      <translation>工作坐标系</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/data_dock.ui" />
+      <source>Working…</source>
+      <translation>正在处理…</translation>
+    </message>
+  </context>
+</TS>
