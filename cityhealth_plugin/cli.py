@@ -29,7 +29,8 @@ def _demo_data(args) -> int:
 def _assess(args) -> int:
     from .core.assessment.pipeline import run_assessment
 
-    return run_assessment(data=Path(args.data), year=args.year, out=Path(args.out), log=print)
+    return run_assessment(data=Path(args.data), year=args.year, out=Path(args.out), log=print,
+                          catalog_overrides=[Path(p) for p in args.catalog])
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument("--data", required=True, help=tr("Data package (GeoPackage)"))
     assess.add_argument("--year", type=int, required=True)
     assess.add_argument("--out", required=True, help=tr("Output folder"))
+    assess.add_argument("--catalog", action="append", default=[],
+                        help=tr("City catalog file that adds or overrides indicators (repeatable)"))
     assess.set_defaults(handler=_assess)
     return parser
 
