@@ -55,8 +55,9 @@ def dock_classes():
     Later panels (Indicators, Forms, Compliance, Map set, Survey) are added here.
     """
     from .gui.data_dock import DataDock
+    from .gui.indicators_dock import IndicatorsDock
 
-    return [DataDock]
+    return [DataDock, IndicatorsDock]
 
 
 class CityHealthPlugin:

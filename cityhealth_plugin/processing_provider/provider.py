@@ -10,8 +10,13 @@ from ..resources_paths import ICON_PATH
 def algorithm_classes():
     """Every algorithm the provider offers. Add new ones here (one module per algorithm)."""
     from .algorithms.validate_data_package import ValidateDataPackageAlgorithm
+    from .algorithms.compute_indicators import ComputeIndicatorsAlgorithm
+    from .algorithms.landuse_area import LandUseAreaAlgorithm
+    from .algorithms.overlay_area import OverlayAreaAlgorithm
+    from .algorithms.zonal_density import ZonalDensityAlgorithm
 
-    return [ValidateDataPackageAlgorithm]
+    return [ValidateDataPackageAlgorithm,
+            ComputeIndicatorsAlgorithm, LandUseAreaAlgorithm, OverlayAreaAlgorithm, ZonalDensityAlgorithm]
 
 
 class CityHealthProvider(QgsProcessingProvider):

@@ -59,7 +59,8 @@ def test_init_gui_creates_menu_toolbar_docks_and_provider(loaded, qgis_iface):
     toolbar = main_window.findChild(QToolBar, "CityHealthToolbar")
     assert toolbar is not None and toolbar.actions()
     docks = [dock_class.DOCK_ID for dock_class in plugin_module.dock_classes()]
-    assert docks == ["CityHealthDataDock"]
+    assert docks[0] == "CityHealthDataDock"
+    assert len(set(docks)) == len(docks) and all(d.startswith("CityHealth") and d.endswith("Dock") for d in docks)
     for dock_id in docks:
         found = our_children(main_window, QgsDockWidget, dock_id)
         assert len(found) == 1
@@ -98,7 +99,8 @@ def test_unload_leaves_nothing_behind(qgis_iface, qgis_processing):
         assert our_menus(main_window) == []
         assert main_window.findChildren(QMenu, "CityHealthMenu") == []
         assert main_window.findChildren(QToolBar, "CityHealthToolbar") == []
-        assert main_window.findChildren(QgsDockWidget, "CityHealthDataDock") == []
+        for dock_class in plugin_module.dock_classes():
+            assert main_window.findChildren(QgsDockWidget, dock_class.DOCK_ID) == [], dock_class.DOCK_ID
         assert QgsApplication.processingRegistry().providerById(PROVIDER_ID) is None
         assert plugin.translator is None
         for name, count in before.items():
