@@ -4,6 +4,11 @@
   <context>
     <name>CityHealth</name>
     <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>  demo data package: the demo population shares are used for weighting.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
       <source>  error {code}: {message}</source>
       <translation>  错误 {code}：{message}</translation>
@@ -14,9 +19,24 @@
       <translation>  警告：{message}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/assessment/steps.py" />
+      <source>  {title}: {message}</source>
+      <translation>  {title}：{message}</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
       <source>  … {done}/{total} ({code})</source>
       <translation>  … {done}/{total}（{code}）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/steps.py" />
+      <source> ({layer} as the land-use layer)</source>
+      <translation>（以 {layer} 作为地类图斑图层）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source> s</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -59,6 +79,11 @@
       <translation>“{layer}”现按 {encoding} 读取。请重新检查。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>'{layer}': {n} polygons smaller than {area:g} m² do not count.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/importer.py" />
       <source>'{name}' is an old .xls workbook; open it in Excel or WPS and save it as .xlsx or .csv.</source>
       <translation>“{name}”是旧版 .xls 工作簿；请用 Excel 或 WPS 打开并另存为 .xlsx 或 .csv。</translation>
@@ -89,9 +114,44 @@
       <translation>“{source}”既不是文件、文件夹、PostgreSQL 连接地址，也不是已保存的 PostgreSQL 连接。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>'{text}' is given in {typed} but the indicator is measured in {unit}.</source>
+      <translation>“{text}”的单位是 {typed}，但该指标的单位是 {unit}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>'{text}' is given in {typed} but the indicator is measured in {unit}: enter {value} (the number in {unit}).</source>
+      <translation>“{text}”的单位是 {typed}，但该指标的单位是 {unit}：请填写 {value}（以 {unit} 为单位的数值）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>'{text}' is not a number; enter only the number in {unit}.</source>
+      <translation>“{text}”不是数字：请只填写以 {unit} 为单位的数字。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>'{text}' is not a {what} choice (one of: {choices}).</source>
+      <translation>“{text}”不是{what}的选项（可选：{choices}）。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
       <source>'{value}' is not a number or a quoted text.</source>
       <translation>“{value}”既不是数字也不是带引号的文本。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/steps.py" />
+      <source>(city name)</source>
+      <translation>××市</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>(first available; not available: {missing})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>(no district)</source>
+      <translation>（无所属区县）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
@@ -104,6 +164,21 @@
       <translation>（未指定）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/base.py" />
+      <source>({n} rows in conflict.)</source>
+      <translation>（共 {n} 行冲突。）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>, read as {encoding}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>15-minute life-circle completeness (fields 'within', 'required')</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>201A/202A/203A go only with 0601 工业用地, 204 with 0602/0603/1201, 205 with 09; correct the code or the attribute.</source>
       <translation>201A/202A/203A 只能对应 0601 工业用地，204 对应 0602/0603/1201，205 对应 09；请更正地类编码或属性码。</translation>
@@ -112,6 +187,11 @@
       <location filename="../cityhealth_plugin/gui/messages.py" />
       <source>A Python module is missing: {name}. Install it into QGIS's Python and restart QGIS.</source>
       <translation>缺少 Python 模块：{name}。请将其安装到 QGIS 使用的 Python 中，然后重启 QGIS。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>A coverage base must be land use, a polygon layer's area or a population sum, not '{kind}'.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
@@ -124,6 +204,21 @@
       <translation>覆盖率方法需要“facilities”（图层角色）或“source_group”（用地分组）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>A driving threshold is a travel time: give threshold_min.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/targets.py" />
+      <source>A key task needs an identifier (task_id).</source>
+      <translation>重点任务需要编号（task_id）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/page.py" />
+      <source>A map scale must be a positive number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
       <source>A measure must be an object such as {{"landuse": "gengdi"}}, not {value!r}.</source>
       <translation>度量必须是类似 {{"landuse": "gengdi"}} 的对象，而不是 {value!r}。</translation>
@@ -132,6 +227,21 @@
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
       <source>A measure needs exactly one of {kinds}; got {keys}.</source>
       <translation>度量必须且只能包含 {kinds} 之一；实际为 {keys}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/reviews.py" />
+      <source>A review needs a rule and a patch id.</source>
+      <translation>核查记录需要规则和图斑标识码。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/docx_writer.py" />
+      <source>A table needs at least one column.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Above- and below-ground coordination</source>
+      <translation>地上地下统筹</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
@@ -144,9 +254,29 @@
       <translation>请在 .shp 旁添加同名 .cpg 文件（内容仅为 {encoding}），使所有软件都能正确读取中文。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Add district layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/cli.py" />
       <source>Add invalid geometries and other data problems</source>
       <translation>加入无效几何等数据问题（“脏数据”版本）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Add one page per district (atlas)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>Add row</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Add the district layer with scores to the map after a run</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
@@ -162,6 +292,46 @@
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
       <source>Age group</source>
       <translation>年龄段</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>All computable</source>
+      <translation>全部可计算</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/storage.py" />
+      <source>All districts</source>
+      <translation>全部区县</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>All inputs are there.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>All rules</source>
+      <translation>全部规则</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>All tiers</source>
+      <translation>全部层级</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Also write the task decomposition table</source>
+      <translation>同时写出任务分解表</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Analyse satisfaction survey</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Analysing the satisfaction survey</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -189,14 +359,114 @@
       <translation>面积</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Area (hm²)</source>
+      <translation>面积（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Area (m²)</source>
+      <translation>面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Area basis</source>
+      <translation>面积依据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/landuse_area.py" />
+      <source>Area field (empty = ellipsoidal area)</source>
+      <translation>面积字段（留空 = 椭球面积）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/overlay_area.py" />
+      <source>Area inside the control line (city)</source>
+      <translation>控制线内面积（全市）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Area method</source>
+      <translation>面积口径</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Area m²</source>
       <translation>面积（m²）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/overlay_area.py" />
+      <source>Area of a land-use group of the 三调 patches (DLTB) inside control-line polygons — for example urban-rural construction land (chengxiang_jianshe) inside the ecological protection red line or the urban development boundary — for the city, each district and each sub-district. A patch partly inside counts TBDLMJ × the intersected share of its area; overlapping control polygons are merged first so that nothing counts twice. The overlap polygons are a second output, with the patch id, its codes, the share and the counted area (AREA_M2).</source>
+      <translation>按全市、各区、各街道计算控制线范围内三调地类图斑（DLTB）中某地类组的面积，例如生态保护红线或城镇开发边界内的城乡建设用地（chengxiang_jianshe）。部分位于控制线内的图斑按 TBDLMJ × 相交面积比例计入；相互重叠的控制线图斑先合并，不重复计算。叠加图斑作为第二个输出，含图斑编号、地类代码、比例和计入面积（AREA_M2）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/landuse_area.py" />
+      <source>Area of land-use groups of the 三调 patches (DLTB) for the whole city, each district and each sub-district, as a table. Areas are TBDLMJ (图斑地类面积) where present, else ellipsoidal areas on the CGCS2000 ellipsoid; a patch crossing a unit boundary is split by its area share. GROUPS lists group ids separated by commas; empty = every group. Groups: {groups}</source>
+      <translation>按全市、各区、各街道汇总三调地类图斑（DLTB）中各地类组的面积，输出为表。面积有 TBDLMJ（图斑地类面积）时采用之，否则采用 CGCS2000 椭球面积；跨单元边界的图斑按面积比例拆分。GROUPS 为以逗号分隔的地类组标识；留空 = 全部地类组。地类组：{groups}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/landuse_area.py" />
+      <source>Area unit</source>
+      <translation>面积单位</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/overlay_area.py" />
+      <source>Areas per unit</source>
+      <translation>各单元面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Assessment</source>
+      <translation>体检评估</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
       <source>Assessment conclusion</source>
       <translation>评估结论</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Assessment database</source>
+      <translation>评估数据库</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Assessment database (GeoPackage)</source>
+      <translation>评估数据库（GeoPackage）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Assessment database (objective indicators by district)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Assessment database and city catalog</source>
+      <translation>评估数据库和本市指标目录</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/sqlite_backend.py" />
+      <source>Assessment database not found: {path}.</source>
+      <translation>找不到评估数据库：{path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Assessment database: not set (save the project or choose one with “…”).</source>
+      <translation>评估数据库：未设置（请保存工程，或通过“…”选择）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Assessment database: {path}</source>
+      <translation>评估数据库：{path}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Assessment year</source>
+      <translation>评估年度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Assessment year: the year of the current land-use survey (DLTB)</source>
+      <translation>评估年份：现状年地类图斑（DLTB）的年份</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -214,6 +484,11 @@
       <translation>指定图层…</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Assign the land-use survey layer (DLTB) in the Data panel first.</source>
+      <translation>请先在“数据”面板中指定地类图斑图层（DLTB）。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>Assign the layer that holds the data for '{role}', or check the layer's filter.</source>
       <translation>请指定包含“{role}”数据的图层，或检查该图层的过滤条件。</translation>
@@ -226,12 +501,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/outputs.py" />
       <source>At most 62 facility types can be checked together.</source>
-      <translation type="unfinished" />
+      <translation>最多可同时检查 62 类设施。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Attaching demand points to the network</source>
-      <translation type="unfinished" />
+      <translation>正在将需求点连接到路网</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -249,6 +524,21 @@
       <translation>加权所需属性为空</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>Attribute: {attribute}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>Attribute: {names}. Shares may be fractions, percentages or counts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Balance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Balance tests</source>
       <translation>均衡性检验</translation>
@@ -264,14 +554,44 @@
       <translation>基础权重必须为正数，且每名受访者一个。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Base year</source>
+      <translation>基期年</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>Base year: {code} {name}</source>
+      <translation>基期年：{code} {name}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Base-year class code</source>
+      <translation>基期地类编码</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Base-year class name</source>
+      <translation>基期地类名称</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
       <source>Base-year value</source>
       <translation>基期年值</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Basic (基本)</source>
+      <translation>基本</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
       <source>Better than the peer median</source>
       <translation>优于对标城市中位数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/schema.py" />
+      <source>Big data</source>
+      <translation>大数据</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -284,9 +604,29 @@
       <translation>自助法区间上限</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/assessment/steps.py" />
+      <source>Bottom-line compliance checks ({year})</source>
+      <translation>底线管控检查（{year}年）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Bottom-line violations (from the compliance check)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
       <source>Breaks the binding limit: {value} against {limit} {unit}.</source>
       <translation>突破约束值：现状 {value}，约束值 {limit} {unit}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Browse…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Building coverage (%)</source>
+      <translation>建筑密度（%）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -294,7 +634,7 @@
       <translation>建筑</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/role_table.py" />
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
       <source>CRS</source>
       <translation>坐标系</translation>
     </message>
@@ -309,9 +649,59 @@
       <translation>坐标参考系 {crs} 不支持椭球面量算；请将图层重投影到 CGCS2000（EPSG:4490）或 CGCS2000 高斯-克吕格投影坐标系（EPSG:4491–4554）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>CSV (*.csv)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>CSV encoding</source>
+      <translation>CSV 编码</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/loader.py" />
       <source>CSV error: {error}</source>
       <translation>CSV 错误：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Canceled after {n} indicators: nothing was written.</source>
+      <translation>计算 {n} 项指标后已取消：未写入任何结果。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/indicator_inputs.py" />
+      <source>Canceled.</source>
+      <translation>已取消。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Canceled: nothing was checked.</source>
+      <translation>已取消：未进行任何检查。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Canceled: nothing was computed.</source>
+      <translation>已取消：未计算任何指标。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Canceled: nothing was written.</source>
+      <translation>已取消：未写出任何结果。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
+      <source>Cannot connect to the PostgreSQL database: {error}</source>
+      <translation>无法连接 PostgreSQL 数据库：{error}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
@@ -324,6 +714,16 @@
       <translation>无法将 {source}（{sdim}）换算为 {target}（{tdim}）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
+      <source>Cannot create the CityHealth schema '{schema}' ({error}); ask the database administrator for CREATE rights or to create it once.</source>
+      <translation>无法创建 CityHealth 模式“{schema}”（{error}）；请数据库管理员授予 CREATE 权限，或由其创建一次。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Cannot create the output folder {path}: {error}</source>
+      <translation>无法创建输出文件夹 {path}：{error}</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
       <source>Cannot list the tables of the database '{source}': {error}</source>
       <translation>无法列出数据库“{source}”中的表：{error}</translation>
@@ -332,6 +732,11 @@
       <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
       <source>Cannot open '{path}' as a vector layer.</source>
       <translation>无法将“{path}”作为矢量图层打开。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/sqlite_backend.py" />
+      <source>Cannot open the assessment database {path}: {error}</source>
+      <translation>无法打开评估数据库 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
@@ -364,6 +769,11 @@
       <translation>无法向“{path}”写入要素：{error}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>Cannot write {path}. It may be open in another program, or the folder is read-only.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/values.py" />
       <source>Cannot {verb} {a} and {b}.</source>
       <translation>无法将 {a} 与 {b} {verb}。</translation>
@@ -374,9 +784,24 @@
       <translation>养老</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Catalog files (*.csv *.json)</source>
+      <translation>指标体系文件 (*.csv *.json)</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/loader.py" />
       <source>Catalog files are .csv or .json, not '{suffix}'.</source>
       <translation>指标目录文件应为 .csv 或 .json，而不是“{suffix}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Catalog record</source>
+      <translation>指标目录记录</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/base.py" />
+      <source>Catalog row</source>
+      <translation>指标体系行</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -386,7 +811,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/outputs.py" />
       <source>Catchments need demand points (population) in the coverage run.</source>
-      <translation type="unfinished" />
+      <translation>计算设施服务人口需要在覆盖率计算中提供需求点（人口）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -394,14 +819,49 @@
       <translation>类别</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Cell</source>
+      <translation>单元格</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Changed cells</source>
+      <translation>有变化的单元格</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Changed in the database since export</source>
+      <translation>导出后数据库中已被修改</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Changes</source>
+      <translation>变更</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/finding_actions.py" />
       <source>Character encoding</source>
       <translation>字符编码</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Check</source>
+      <translation>检查项</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Check bottom-line compliance</source>
+      <translation>底线管控检查</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>Check that the layer covers the same city and that its CRS is declared correctly (a wrong CRS moves a layer far away).</source>
       <translation>请检查该图层是否覆盖同一城市、坐标参考系是否声明正确（坐标系错误会使图层偏移到很远的位置）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Checking compliance…</source>
+      <translation>正在进行底线管控检查…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/data_dock.py" />
@@ -419,9 +879,44 @@
       <translation>正在检查图层</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Checking {n} rules</source>
+      <translation>正在检查 {n} 项规则</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
       <source>Checking…</source>
       <translation>正在检查…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Checks</source>
+      <translation>检查情况</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Checks (empty = all)</source>
+      <translation>检查项（留空 = 全部）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Checks a filled department workbook (or a CSV export of its data sheet, UTF-8 or GBK) against the assessment database and imports it: indicator values, data source, collection method, 基本情况, 取得成效, 短板及成因, 提升措施及建议 and evidence files. Every problem names its sheet, cell and indicator: wrong unit, text in a number cell, value out of range, unknown indicator code, duplicate rows, edited locked columns, wrong year or department. The workbook is imported whole or not at all. With 'Dry run' nothing is written: the log and the report list what would change (old → new per cell) and what is wrong.</source>
+      <translation>对照评估数据库检查并导入已填写的部门填报表（或其数据表导出的 CSV，UTF-8 或 GBK 编码）：指标数值、数据来源、采集方式、基本情况、取得成效、短板及成因、提升措施及建议和佐证材料。每个问题都指明工作表、单元格和指标：单位错误、数值单元格中有文字、数值超出范围、未知指标编号、重复行、锁定列被修改、年份或部门错误。填报表要么整体导入，要么完全不导入。选择“试运行”时不写入任何内容：日志和报告列出将要发生的变更（逐单元格的原值 → 新值）以及存在的问题。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Checks not run</source>
+      <translation>未运行的检查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Checks run</source>
+      <translation>已运行的检查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Checks the current land-use survey patches (DLTB) against the bottom lines of the territorial spatial plan: construction land inside the ecological protection red line; permanent basic farmland occupied by construction or used as other non-cultivated land; new construction land since the base year outside the urban development boundary; construction land inside the historic and cultural protection line; all new construction land since the base year. Each violating part of a patch is one polygon with its rule, patch id (BSM), land class, district and official area: TBDLMJ × the share of the patch, else the ellipsoidal area on the CGCS2000 ellipsoid (area_basis says which). The summary gives the count and area per rule and district. A check whose layers are not given is skipped with a message naming the missing layer. 'Farmland designated as cultivated only' counts only permanent basic farmland polygons designated as 耕地 (可调整地类 excluded). The input layers are never changed.</source>
+      <translation>用国土空间规划的底线检查现状年地类图斑（DLTB）：生态保护红线内的建设用地；被建设占用或用于其他非耕地用途的永久基本农田；城镇开发边界外基期年以来新增的建设用地；历史文化保护线内的建设用地；基期年以来全部新增建设用地。图斑的每个违规部分为一个面要素，带有规则、图斑标识码（BSM）、地类、所属区县和正式面积：图斑地类面积（TBDLMJ）× 该部分占图斑的比例，没有 TBDLMJ 时为 CGCS2000 椭球面积（area_basis 字段说明依据）。汇总表给出各规则、各区县的图斑数和面积。未提供所需图层的检查将被跳过，并说明缺少哪个图层。“仅计入划定为耕地的永久基本农田”只统计划定为耕地的永久基本农田图斑（不含可调整地类）。不修改输入图层。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
@@ -434,9 +929,39 @@
       <translation>卡方值</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Chinese</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Choices</source>
+      <translation>取舍说明</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
       <source>Choose a GeoPackage, a folder or a connection first.</source>
       <translation>请先选择 GeoPackage、文件夹或数据库连接。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Choose a questionnaire file first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Choose an output folder for the map set.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Choose at least one check.</source>
+      <translation>请至少选择一项检查。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Choose the assessment database…</source>
+      <translation>选择评估数据库…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
@@ -444,14 +969,89 @@
       <translation>在上方列表中为该角色选择图层。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Choose the questionnaire file (xlsx or csv).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Choose where the assessment database is written first.</source>
+      <translation>请先选择评估数据库的保存位置。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>City</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/plugin.py" />
       <source>City Health Check</source>
       <translation>城市体检评估</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>City catalog file</source>
+      <translation>本市指标目录文件</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>City catalog file (overrides, CSV or JSON)</source>
+      <translation>城市指标体系文件（覆盖，CSV 或 JSON）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>City catalog file that adds or overrides indicators (repeatable)</source>
+      <translation>城市指标目录文件，用于新增或覆盖指标（可重复指定）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>City catalog file…</source>
+      <translation>本市指标目录文件…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>City health check: Compliance</source>
+      <translation>城市体检：底线管控</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/data_dock.py" />
       <source>City health check: Data</source>
       <translation>城市体检：数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>City health check: Indicators</source>
+      <translation>城市体检：指标</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>City health check: Map set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>City health check: Satisfaction survey</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>City name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>City name (for the report title)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>City name (for the titles)</source>
+      <translation>城市名称（用于表格标题）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>City name (in the titles)</source>
+      <translation>城市名称（用于标题）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/base_dock.py" />
@@ -467,6 +1067,11 @@
       <location filename="../cityhealth_plugin/processing_provider/provider.py" />
       <source>CityHealth city health check and assessment</source>
       <translation>CityHealth 国土空间规划城市体检评估</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>CityHealth compliance checks</source>
+      <translation>CityHealth 底线管控检查</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -489,6 +1094,11 @@
       <translation>CityHealth 城市体检评估命令行工具</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_runner.py" />
+      <source>CityHealth indicators</source>
+      <translation>CityHealth 指标计算</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/plugin.py" />
       <source>CityHealth needs more Python packages</source>
       <translation>CityHealth 还需要安装一些 Python 包</translation>
@@ -504,9 +1114,19 @@
       <translation>CityHealth 读取时会将其重投影到工作坐标系 {work}。如需保留米制副本，请将其重投影到新图层（源图层不会被改动）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/result_layers.py" />
+      <source>CityHealth results</source>
+      <translation>CityHealth 结果</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>CityHealth uses {tbdlmj} as given; recompute it as {tbmj} − {kcmj} if the survey data was edited.</source>
       <translation>CityHealth 按原值使用 {tbdlmj}；如调查数据经过编辑，请按 {tbmj} − {kcmj} 重新计算。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Clear</source>
+      <translation>清除</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
@@ -529,6 +1149,11 @@
       <translation>编码只能使用字母、数字、“-”、“_”和“.”（最多 32 个字符）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>Column</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/importer.py" />
       <source>Column '{column}': the answer '{value}' ({count} times, first in row {row}) is not a 1–5 score or a known label; it is treated as missing. Add it to the mapping's answer labels if it is a score.</source>
       <translation>列“{column}”：答案“{value}”（共 {count} 次，首次出现在第 {row} 行）不是 1–5 分，也不是已知选项，按缺失处理。如果它表示分值，请在字段对应关系的选项标签中添加。</translation>
@@ -544,9 +1169,24 @@
       <translation>列“{column}”：有 {count} 个坐标不是数字，已忽略。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Column '{text}' appears twice.</source>
+      <translation>列“{text}”出现了两次。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Column '{text}' moved from {old} to {new}; do not insert, delete or move columns.</source>
+      <translation>列“{text}”从 {old} 移到了 {new}：请勿插入、删除或移动列。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/loader.py" />
       <source>Column appears twice.</source>
       <translation>列名重复出现。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Column mapping (JSON; suggested from the headers when empty)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -559,9 +1199,19 @@
       <translation>社区</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Community health service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Community health service facilities (社区卫生服务设施)</source>
       <translation>社区卫生服务设施</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Compact and intensive use</source>
+      <translation>集聚集约</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/analysis.py" />
@@ -584,9 +1234,79 @@
       <translation>完成情况</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Compliance</source>
+      <translation>底线管控</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Compliance checks failed</source>
+      <translation>底线管控检查失败</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Compliance summary</source>
+      <translation>底线管控汇总</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_map.py" />
+      <source>Compliance violations {year}</source>
+      <translation>底线管控违规图斑 {year}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Compliance workbook</source>
+      <translation>底线管控检查工作簿</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/steps.py" />
+      <source>Compliance: {n} violating parts in {seconds:.1f} s.</source>
+      <translation>底线管控检查：{n} 处违规图斑，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Computable only</source>
+      <translation>仅显示可计算</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Compute</source>
+      <translation>计算</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Compute indicators</source>
+      <translation>计算指标</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/result_tables.py" />
+      <source>Computed</source>
+      <translation>已计算</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Computed at (UTC)</source>
+      <translation>计算时间（UTC）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
       <source>Computed {n} indicators in {seconds:.1f} s.</source>
       <translation>已计算 {n} 项指标，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Computes the indicators of the TD/T 1063-2021 catalog (with the city's own catalog file, if given) from the layers given for each role and the statistics table. CODES lists indicator codes separated by commas (A-11, C-04 …); left empty, every indicator whose inputs are given is computed. The result table has one row per indicator and unit (city, each district, each sub-district) with the value, its unit and a status: ok, missing_input (the message names the missing layer or statistic), unavailable (the method is not installed) or error. Results, their provenance and result layers (e.g. the parts of construction land inside the ecological red line) are written to the assessment database. Areas follow the official conventions: TBDLMJ where present, else ellipsoidal areas on the CGCS2000 ellipsoid. The input layers are never changed.</source>
+      <translation>根据各角色图层和统计表计算 TD/T 1063-2021 指标体系中的指标（如提供本市指标目录文件，则一并应用）。CODES 为以逗号分隔的指标编号（A-11, C-04 …）；留空则计算所有输入齐备的指标。结果表中每个指标、每个统计单元（全市、各区、各街道）一行，包括数值、单位和状态：ok（已计算）、missing_input（说明中列出缺少的图层或统计数据）、unavailable（计算方法未安装）或 error（出错）。结果、来源记录和结果图层（如生态保护红线内建设用地的叠加图斑）写入评估数据库。面积按官方口径：有 TBDLMJ 时采用图斑地类面积，否则采用 CGCS2000 椭球面积。输入图层不会被修改。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Computing</source>
+      <translation>正在计算</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Computing indicators…</source>
+      <translation>正在计算指标…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/analysis.py" />
@@ -594,14 +1314,49 @@
       <translation>正在计算满意度得分</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/landuse_area.py" />
+      <source>Computing the areas</source>
+      <translation>正在计算面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Computing {code} ({done}/{total})</source>
+      <translation>正在计算 {code}（{done}/{total}）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Computing {n} indicators</source>
+      <translation>正在计算 {n} 项指标</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Computing {n} indicators…</source>
+      <translation>正在计算 {n} 项指标…</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Concern</source>
       <translation>关注问题</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Concerns</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/schema.py" />
+      <source>Confirmed</source>
+      <translation>已确认</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/gap.py" />
       <source>Consistent</source>
       <translation>主客观一致</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Construction land group id</source>
+      <translation>建设用地地类组编号</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -612,6 +1367,16 @@
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
       <source>Construction land inside the historic and cultural protection line</source>
       <translation>历史文化保护线内建设用地</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Content hash (SHA-1)</source>
+      <translation>内容哈希（SHA-1）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/overlay_area.py" />
+      <source>Control line (polygons, e.g. ecological protection red line)</source>
+      <translation>控制线（面图层，如生态保护红线）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/layer_tree.py" />
@@ -629,9 +1394,24 @@
       <translation>是否收敛</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>Coordinates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
       <source>Coordinates must be 'lonlat' or 'projected', not '{value}'.</source>
       <translation>坐标类型应为“lonlat”（经纬度）或“projected”（投影坐标），而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Coordination (协调)</source>
+      <translation>协调</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Copy as JSON</source>
+      <translation>复制为 JSON</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -644,29 +1424,69 @@
       <translation>数量</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Count is not a whole number</source>
+      <translation>计数不是整数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Count only permanent basic farmland designated as 耕地; farmland designated as orchard, forest or pond (可调整地类) is not a violation.</source>
+      <translation>只统计划定为耕地的永久基本农田；划定为园地、林地、坑塘等（可调整地类）的不计为违规。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/analysis.py" />
       <source>Counting concerns in open answers</source>
       <translation>正在统计开放题中的关注问题</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>Cover and contents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Cover and contents page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Coverage computation cancelled.</source>
-      <translation type="unfinished" />
+      <translation>覆盖率计算已取消。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Coverage needs demand points (population) or residential land, or both.</source>
-      <translation type="unfinished" />
+      <translation>覆盖率计算需要需求点（人口）或居住用地，或两者都提供。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Coverage of {type}</source>
+      <translation>{type} 的覆盖率</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Create the selected map as a print layout of the project and open it in the layout designer to edit it.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Cultivated land</source>
+      <translation>耕地</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Cultural facilities (文化活动设施)</source>
       <translation>文化活动设施</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Cultural facility</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Cultural security</source>
+      <translation>文化安全</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
@@ -729,9 +1549,74 @@
       <translation>自由度</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/assessment/steps.py" />
+      <source>Demo city</source>
+      <translation>示例城市</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/cli.py" />
       <source>Demo city written to {path} in {seconds:.1f} s ({size:.1f} MB).</source>
       <translation>示例城市已写入 {path}，用时 {seconds:.1f} 秒（{size:.1f} MB）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>Demo shares</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>Demo targets ({path}): made-up numbers for the demo city, not official targets.</source>
+      <translation>示例目标值（{path}）：为示例城市虚构的数值，不是正式规划目标。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Density</source>
+      <translation>密度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Density over all zones</source>
+      <translation>全部分区的密度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Density per zone</source>
+      <translation>分区密度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/department_workbook.py" />
+      <source>Department '{department}' has no indicators to fill in for {year}.</source>
+      <translation>部门“{department}”在 {year} 年没有需要填报的指标。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Department (optional check)</source>
+      <translation>部门（可选，用于核对）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/schema.py" />
+      <source>Department report</source>
+      <translation>部门填报</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>Department statistics</source>
+      <translation>部门统计</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Department workbooks written</source>
+      <translation>已写出的部门填报表</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Departments (comma-separated; empty = all)</source>
+      <translation>部门（逗号分隔；留空 = 全部）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Derived</source>
+      <translation>派生</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -742,6 +1627,41 @@
       <location filename="../cityhealth_plugin/gui/messages.py" />
       <source>Details are in the log panel, tab CityHealth.</source>
       <translation>详情见日志面板的 CityHealth 标签页。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Development model</source>
+      <translation>发展模式</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Diagnose indicators</source>
+      <translation>指标诊断</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Diagnoses the indicators stored in the assessment database for a year: base-year, previous-year and current values, the target of the period (2025 until 2025, then 2035), the trend and whether it improves, progress against the time elapsed, and a status (met, nearly met, early warning, not met, not assessed) with the reason in words. Targets come from the catalog, the database's indicator_targets table, and the targets table or file given here (later ones win per indicator). Optionally writes 附件1 指标结论表 and the rectification task list (整治任务清单) as formatted Excel workbooks.</source>
+      <translation>诊断体检评估数据库中某一年份的指标：基期年值、上年值和现状年值，当期目标值（2025 年及以前用 2025 年目标，之后用 2035 年目标），变化趋势及是否向好，完成进度与时间进度的对比，以及评估结论（达标、基本达标、预警、未达标、未评价）和文字说明。目标值依次来自指标目录、数据库的 indicator_targets 表和此处给出的目标值表或文件（同一指标以后者为准）。可同时写出格式化的 Excel 工作簿：附件1 指标结论表和整治任务清单。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Diagnosing</source>
+      <translation>正在诊断</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Diagnosis</source>
+      <translation>诊断结果</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/steps.py" />
+      <source>Diagnosis of {n} indicators: {met} met, {nearly} nearly met, {warning} warning, {not_met} not met, {not_assessed} not assessed; {tasks} rectification tasks.</source>
+      <translation>诊断 {n} 项指标：达标 {met} 项，基本达标 {nearly} 项，预警 {warning} 项，未达标 {not_met} 项，未评价 {not_assessed} 项；整治任务 {tasks} 项。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/steps.py" />
+      <source>Diagnosis skipped: no assessment database was written.</source>
+      <translation>未进行诊断：没有写出体检评估数据库。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -759,19 +1679,44 @@
       <translation>指标方向必须是 {values} 之一，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/survey/mapping.py" />
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
       <source>District</source>
       <translation>区</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
       <source>District code</source>
       <translation>行政区代码</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>District code (empty = the whole city)</source>
+      <translation>区县代码（留空 = 全市）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>District layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>District map (png)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>District maps need the district layer (admin_district role).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>District name</source>
       <translation>行政区名称</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>District name field</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/screening.py" />
@@ -784,9 +1729,49 @@
       <translation>已提供区界面，但未对应 X/Y 列；未检查位置。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>District polygons: the outside-the-city check, district names and the map.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Districts</source>
+      <translation>区</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Districts (区)</source>
       <translation>区</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Districts (区) for the location check and the map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Districts with satisfaction scores</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/schema.py" />
+      <source>Draft</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Drawing the district map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Dry run (only report, write nothing)</source>
+      <translation>试运行（只报告，不写入）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Dry run: nothing was written.</source>
+      <translation>试运行：未写入任何内容。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
@@ -804,9 +1789,24 @@
       <translation>问卷编号重复</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Duplicate row</source>
+      <translation>重复行</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/loader.py" />
       <source>Duplicate statistic code (first on line {line}).</source>
       <translation>统计项编码重复（首次出现在第 {line} 行）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/steps.py" />
+      <source>Earlier years skipped: no assessment database was written.</source>
+      <translation>未计算往年数值：没有写出体检评估数据库。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/steps.py" />
+      <source>Earlier years written to the assessment database: {years}.</source>
+      <translation>往年数值已写入体检评估数据库：{years}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
@@ -819,9 +1819,24 @@
       <translation>出行便捷性</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Ecological protection</source>
+      <translation>生态保护</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Ecological protection red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Ecological security</source>
+      <translation>生态安全</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Edit the layout, then press “Save template” to use it for this map.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -834,14 +1849,29 @@
       <translation>有效样本量（Kish）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Elderly care</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Elderly care facilities (养老服务设施)</source>
       <translation>养老服务设施</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Emergency shelter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Emergency shelters (应急避难场所)</source>
       <translation>应急避难场所</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>English</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -869,9 +1899,34 @@
       <translation>错误：{message}</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/finding_actions.py" />
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Errors</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Evidence file '{name}' was not found next to the workbook; send it along.</source>
+      <translation>未在填报表所在文件夹找到佐证材料“{name}”：请一并报送。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Evidence file not found</source>
+      <translation>找不到佐证材料文件</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/forms.py" />
+      <source>Evidence file not found: {path}.</source>
+      <translation>找不到佐证材料文件：{path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
       <source>Excel (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+      <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
@@ -884,9 +1939,74 @@
       <translation>“{key}”下应为列表。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Export</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Export department workbooks</source>
+      <translation>导出部门填报表</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/finding_actions.py" />
       <source>Export findings</source>
       <translation>导出检查结果</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Export list…</source>
+      <translation>导出清单…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Export planning implementation map set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Export report docx…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Export satisfaction report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Export satisfaction tables</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Export violations</source>
+      <translation>导出违规图斑</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Export xlsx…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Exporting the map set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Exporting the map set…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Exporting {count} maps…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>Exporting {path} failed (code {code}).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -909,6 +2029,11 @@
       <translation>表达式“{text}”使用了“{name}”，它不是表达式的输入（{names}）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>External exchange</source>
+      <translation>对外交往</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/layer_tree.py" />
       <source>Facilities and parks</source>
       <translation>设施与公园</translation>
@@ -919,14 +2044,24 @@
       <translation>设施图层“{role}”没有要素。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Facility service areas (field 'facility' = facility role id)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Facility type '{type}' has no point that could be placed on the network: its network coverage is 0.</source>
-      <translation type="unfinished" />
+      <translation>设施类型“{type}”没有任何点能连接到路网：其路网覆盖率为 0。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/outputs.py" />
       <source>Facility type '{type}' was not part of this coverage run.</source>
-      <translation type="unfinished" />
+      <translation>设施类型“{type}”不在本次覆盖率计算中。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>Facility type '{type}': {count} points without geometry were left out.</source>
+      <translation>设施类型“{type}”：有 {count} 个无几何的点未参与计算。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/trend.py" />
@@ -934,14 +2069,39 @@
       <translation>下降</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Farmland designated as cultivated only</source>
+      <translation>仅计入划定为耕地的永久基本农田</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Farmland designated as cultivated only (可调整地类 excluded)</source>
+      <translation>仅计入划定为耕地的永久基本农田（不含可调整地类）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>Farmland: construction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>Farmland: not cultivated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
       <source>Feature ids</source>
       <translation>要素编号</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/role_table.py" />
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
       <source>Features</source>
       <translation>要素数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Field</source>
+      <translation>字段</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -1004,9 +2164,14 @@
       <translation>文件不存在。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/messages.py" />
+      <location filename="../cityhealth_plugin/core/exports/workbook_read.py" />
       <source>File not found: {path}.</source>
       <translation>找不到文件：{path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>File not readable</source>
+      <translation>文件无法读取</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/messages.py" />
@@ -1017,6 +2182,11 @@
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>Fill {field} (图斑地类面积); until then CityHealth uses the ellipsoidal area of those patches, which differs slightly from the official figure.</source>
       <translation>请填写 {field}（图斑地类面积）；在此之前 CityHealth 对这些图斑使用椭球面积，与官方数据略有差异。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Filled department workbook</source>
+      <translation>已填写的部门填报表</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -1044,9 +2214,19 @@
       <translation>筛选条件“{part}”：{error}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Filter on the measured layer (e.g. DJ in (主干路, 次干路))</source>
+      <translation>被量算图层的筛选条件（如 DJ in (主干路, 次干路)）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/finding_actions.py" />
       <source>Findings written to {path}.</source>
       <translation>检查结果已写入 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Fire station</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -1064,9 +2244,19 @@
       <translation>内涝积水</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Floor-area ratio</source>
+      <translation>容积率</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Floors</source>
       <translation>层数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Floors field of the buildings</source>
+      <translation>建筑层数字段</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/finding_actions.py" />
@@ -1079,9 +2269,19 @@
       <translation>示例城市保存文件夹</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Folder of PNG pages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
       <source>Folder of shapefiles</source>
       <translation>Shapefile 文件夹</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Folder of user layout templates</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
@@ -1089,9 +2289,39 @@
       <translation>菜市场与商业</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Food security</source>
+      <translation>粮食安全</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Football pitch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Football pitches (足球场)</source>
       <translation>足球场</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Foreign trade</source>
+      <translation>对外贸易</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Forest</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Forms and assessment database</source>
+      <translation>填报表与评估数据库</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Formula</source>
+      <translation>计算公式</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -1119,7 +2349,7 @@
       <translation>正在生成示例城市…</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1130,13 +2360,18 @@
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/gpkg.py" />
-      <source>GeoPackage not found: {path}</source>
-      <translation type="unfinished" />
+      <source>GeoPackage not found: {path}. Check the file path.</source>
+      <translation>找不到 GeoPackage：{path}。请检查文件路径。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/role_table.py" />
       <source>Geographic or unknown CRS: areas and distances need the working CRS.</source>
       <translation>地理坐标系或未知坐标系：面积和距离需在工作坐标系下计算。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Give either an assessment GeoPackage or a PostgreSQL connection.</source>
+      <translation>请指定评估 GeoPackage 或 PostgreSQL 连接二者之一。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -1154,9 +2389,59 @@
       <translation>指定权重</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Good for leisure</source>
+      <translation>宜乐</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Good for living</source>
+      <translation>宜居</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Good for visiting</source>
+      <translation>宜游</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Good for working</source>
+      <translation>宜业</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Green (绿色)</source>
+      <translation>绿色</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Green low-carbon living</source>
+      <translation>绿色低碳生活</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Green low-carbon production</source>
+      <translation>绿色低碳生产</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Header changed</source>
+      <translation>表头被修改</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Height m</source>
       <translation>高度（米）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>Heritage line: construction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Heritage line: new construction only</source>
+      <translation>历史文化保护线：仅新增建设</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -1167,6 +2452,16 @@
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Historic and cultural protection line (历史文化保护线)</source>
       <translation>历史文化保护线</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Historic and cultural protection line: only new construction</source>
+      <translation>历史文化保护线：仅新增建设用地</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Hospital</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -1199,6 +2494,36 @@
       <translation>如体检需要该图层，请在数据面板中为其指定角色。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>Ignore</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Ignore parts smaller than (m²)</source>
+      <translation>忽略小于此面积的碎片（m²）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>Illustrative shares for Xiamen (not official statistics).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Import department workbook</source>
+      <translation>导入部门填报表</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Imported (1) or not (0)</source>
+      <translation>已导入（1）或未导入（0）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Imported {n} indicators.</source>
+      <translation>已导入 {n} 项指标。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/trend.py" />
       <source>Improving</source>
       <translation>向好</translation>
@@ -1209,9 +2534,39 @@
       <translation>指标</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/forms.py" />
+      <source>Indicator '{code}' is not in the catalog of {year}.</source>
+      <translation>指标“{code}”不在 {year} 年的指标体系中。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/model.py" />
       <source>Indicator '{code}' is not in the catalog.</source>
       <translation>指标“{code}”不在指标目录中。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Indicator code {code} is not in the {year} catalog.</source>
+      <translation>指标编号 {code} 不在 {year} 年的指标体系中。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Indicator codes (comma-separated; empty = all computable)</source>
+      <translation>指标编号（逗号分隔；留空 = 全部可计算指标）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Indicator computation failed</source>
+      <translation>指标计算失败</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Indicator computation finished</source>
+      <translation>指标计算完成</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Indicator conclusion table (附件1)</source>
+      <translation>指标结论表（附件1）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
@@ -1224,9 +2579,19 @@
       <translation>指标方向“{value}”不是正向或负向。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/base.py" />
+      <source>Indicator form</source>
+      <translation>指标填报表</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
       <source>Indicator item</source>
       <translation>指标项</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Indicator maps by district (one per indicator supplied)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
@@ -1234,9 +2599,34 @@
       <translation>指标类型</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/base.py" />
+      <source>Indicator value</source>
+      <translation>指标值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Indicator values</source>
+      <translation>指标值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Indicator values by district (table: code, name, unit, XZQDM, value)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Indicator {code} appears twice (rows {first} and {row}); keep one row.</source>
+      <translation>指标 {code} 出现了两次（第 {first} 行和第 {row} 行）：请只保留一行。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/context.py" />
       <source>Indicator {code} is needed but is {status}.</source>
       <translation>需要指标 {code}，但其状态为 {status}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Indicator {code} is not in the list of {department}.</source>
+      <translation>指标 {code} 不在{department}的指标清单中。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -1244,14 +2634,59 @@
       <translation>指标</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Indicators computed</source>
+      <translation>已计算的指标数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Indicators met</source>
+      <translation>达标指标数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Indicators nearly met</source>
+      <translation>基本达标指标数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Indicators not assessed</source>
+      <translation>未评价指标数</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/gap.py" />
       <source>Indicators not in the objective table (ignored): {codes}.</source>
       <translation>客观指标表中没有以下指标（已忽略）：{codes}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Indicators not met</source>
+      <translation>未达标指标数</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>Indicators refer to each other in a cycle: {path}.</source>
       <translation>指标之间存在循环引用：{path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Indicators that failed</source>
+      <translation>计算失败的指标数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Indicators whose method is not installed</source>
+      <translation>计算方法未安装的指标数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Indicators with an early warning</source>
+      <translation>预警指标数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Indicators with missing inputs</source>
+      <translation>缺少输入的指标数</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/gap.py" />
@@ -1269,9 +2704,39 @@
       <translation>提示</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Innovation (创新)</source>
+      <translation>创新</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Input and output</source>
+      <translation>投入产出</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Inputs</source>
+      <translation>输入数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Inside the historic and cultural protection line, report only construction land that is new since the base year.</source>
+      <translation>在历史文化保护线内，只报告基期年以来新增的建设用地。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/deps.py" />
       <source>Install them into the Python that QGIS uses. Windows (OSGeo4W Shell, as administrator): python -m pip install {names}. macOS: /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {names}. Linux: use your distribution's packages or a pip install for the system Python. Then restart QGIS.</source>
       <translation>请将其安装到 QGIS 使用的 Python 中。Windows（以管理员身份打开 OSGeo4W Shell）：python -m pip install {names}。macOS：/Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install {names}。Linux：使用发行版软件包，或为系统 Python 执行 pip 安装。然后重启 QGIS。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Invalid input</source>
+      <translation>输入数据有误</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
+      <source>Invalid schema name '{schema}': use letters, digits and _.</source>
+      <translation>模式名“{schema}”无效：只能使用字母、数字和下划线。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -1289,6 +2754,11 @@
       <translation>迭代次数</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>JSON (*.json)</source>
+      <translation>JSON（*.json）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/loader.py" />
       <source>JSON error: {error}</source>
       <translation>JSON 错误：{error}</translation>
@@ -1299,9 +2769,19 @@
       <translation>就业与收入</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/base.py" />
+      <source>Key task</source>
+      <translation>重点任务</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
       <source>Key tasks</source>
       <translation>重点任务</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Kindergarten</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -1314,12 +2794,17 @@
       <translation>已提供区名列表，但未对应所在区列；未检查区名。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>Land class</source>
+      <translation>地类</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
       <source>Land class code</source>
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
       <source>Land class name</source>
       <translation>地类名称</translation>
     </message>
@@ -1327,6 +2812,26 @@
       <location filename="../cityhealth_plugin/gui/layer_tree.py" />
       <source>Land use</source>
       <translation>土地利用</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Land-use area</source>
+      <translation>地类面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/landuse_area.py" />
+      <source>Land-use area by group</source>
+      <translation>按地类汇总面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/overlay_area.py" />
+      <source>Land-use area inside a control line</source>
+      <translation>控制线内地类面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/landuse_area.py" />
+      <source>Land-use areas</source>
+      <translation>地类面积</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -1339,9 +2844,24 @@
       <translation>地类分组“{group}”需要 CZCSXM（城镇村属性码）字段。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/overlay_area.py" />
+      <source>Land-use group id</source>
+      <translation>地类组标识</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/landuse_area.py" />
+      <source>Land-use groups (ids, comma-separated; empty = all)</source>
+      <translation>地类组（标识，逗号分隔；留空 = 全部）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>Land-use measures read DLTB roles ({roles}), not '{role}'.</source>
       <translation>用地度量读取地类图斑角色（{roles}），而不是“{role}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Land-use share</source>
+      <translation>地类占比</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -1354,6 +2874,11 @@
       <translation>地类图斑（现状年）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Language of the maps</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Largest difference (percentage points)</source>
       <translation>最大偏差（百分点）</translation>
@@ -1362,6 +2887,11 @@
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Largest margin difference (percentage points)</source>
       <translation>边际最大偏差（百分点）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Largest share of unanswered questions</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -1384,9 +2914,14 @@
       <translation>图层“{layer}”（角色 {role}）没有筛选条件“{filter}”所需的字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/store/gpkg.py" />
-      <source>Layer '{layer}' already exists in {path}.</source>
+      <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
+      <source>Layer '{layer}' ({role}) has no features.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/gpkg.py" />
+      <source>Layer '{layer}' already exists in {path}: allow overwriting or choose another name.</source>
+      <translation>图层“{layer}”已存在于 {path}：请允许覆盖或换一个名称。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -1396,7 +2931,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/store/gpkg.py" />
       <source>Layer '{layer}' has CRS '{crs}' without an EPSG code; pass srs_id and srs_wkt.</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”的坐标系“{crs}”没有 EPSG 代码，请提供 srs_id 和 srs_wkt。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
@@ -1439,9 +2974,19 @@
       <translation>图层“{layer}”没有字段“{field}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
+      <source>Layer '{layer}' has no field {fields} ({role}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/qgis_bridge/styles.py" />
       <source>Layer '{layer}' has no field {fields}: it is drawn with a plain symbol.</source>
       <translation>图层“{layer}”没有字段 {fields}：以单一符号显示。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
+      <source>Layer '{layer}' has no field {field}: it is drawn with one symbol.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -1451,7 +2996,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/demand.py" />
       <source>Layer '{layer}' has no population field '{field}': choose the field that holds residents per feature.</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”没有人口字段“{field}”：请选择记录每个要素常住人口的字段。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/context.py" />
@@ -1496,7 +3041,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/graph.py" />
       <source>Layer '{layer}' is in a geographic CRS ({crs}); network distances need metres. Reproject it to a projected CRS such as CGCS2000 / 3-degree Gauss-Kruger (e.g. EPSG:4548).</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”使用地理坐标系（{crs}）；路网距离需要以米为单位。请将其投影到投影坐标系，例如 CGCS2000 / 3 度高斯-克吕格投影（如 EPSG:4548）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -1519,9 +3064,14 @@
       <translation>图层“{layer}”已不在工程中。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
+      <source>Layer '{layer}' is not a {geometry} layer as {role} needs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/store/gpkg.py" />
       <source>Layer '{layer}' is not in the GeoPackage (it has: {names}).</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage 中没有图层“{layer}”（现有图层：{names}）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -1551,7 +3101,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/demand.py" />
       <source>Layer '{layer}': {count} features have no valid '{field}' value and count as 0 residents (feature ids {ids}).</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”：有 {count} 个要素的“{field}”值无效，按 0 人计（要素编号 {ids}）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/context.py" />
@@ -1594,6 +3144,11 @@
       <translation>图层为经纬度坐标；平面计算在 {crs}（CGCS2000 高斯-克吕格）中进行。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Left out: {map}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Level / bridge layer</source>
       <translation>层次（桥梁/隧道）</translation>
@@ -1624,6 +3179,26 @@
       <translation>二级类别</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Load mapping</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Load mapping…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>Load…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Local (地方)</source>
+      <translation>地方</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/screening.py" />
       <source>Location outside the city's districts</source>
       <translation>位置不在本市各区范围内</translation>
@@ -1637,6 +3212,16 @@
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
       <source>Location y / latitude</source>
       <translation>位置 Y / 纬度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Locked column edited</source>
+      <translation>锁定列被修改</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>Longitude / latitude</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -1654,14 +3239,104 @@
       <translation>开放题主要关注问题</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Makes the planning implementation analysis map set (附件3 规划实施分析图集) of the health check: one multi-page PDF with a contents page and one PNG per page. Each map is a print layout from a template with title, legend, scale bar in km, north arrow, CRS note, data sources and date. Give the layers of the roles you have; maps whose layers or results are missing are left out and listed with the reason. Results of other steps draw more maps: bottom-line violations, facility service areas and uncovered residential land (with a 'facility' field), 15-minute life-circle completeness (fields 'within' and 'required'), satisfaction and indicator values by district (tables with XZQDM and value; indicator tables also code, name and unit). With 'per-district atlas' each map is followed by one page per district. PNG resolution is DPI; the PDF keeps vectors and embeds the Chinese font.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/role_status.py" />
       <source>Mandatory: the health check cannot start without this layer.</source>
       <translation>必需：缺少该图层无法开展体检。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>Map '{map}' has nothing to show: its layers have no features.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>Map '{map}' needs {source}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Map CRS (projected, in metres)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
       <source>Map both the x (longitude) and the y (latitude) column, or neither.</source>
       <translation>请同时对应 X（经度）列和 Y（纬度）列，或都不对应。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Map language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Map set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Map set PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>Map set cover</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Map set export failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Map set written to {path} ({pages} pages).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Mapping</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Mapping saved to {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Mapping used (json)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Maps (none chosen = every map that can be drawn)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Maps exported (ids)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Maps left out, with the reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Market / fresh-food supermarket</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -1672,6 +3347,16 @@
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Mean (1–5)</source>
       <translation>平均分（1–5）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>Meaning</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Measure</source>
+      <translation>量算内容</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -1694,7 +3379,7 @@
       <translation>中</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
       <source>Message</source>
       <translation>说明</translation>
     </message>
@@ -1702,6 +3387,16 @@
       <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
       <source>Met</source>
       <translation>达标</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Metadata missing or damaged</source>
+      <translation>元数据缺失或损坏</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Method</source>
+      <translation>方法</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -1714,9 +3409,24 @@
       <translation>此版本未安装方法“{method}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Middle school</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Middle schools (中学)</source>
       <translation>中学</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Missing</source>
+      <translation>缺少</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Missing input</source>
+      <translation>缺少输入</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -1729,9 +3439,19 @@
       <translation>缺少输入：{roles}。请为该角色指定图层后再运行检查。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>Missing input: {source}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
       <source>Missing inputs (input: indicators):</source>
       <translation>缺少的输入（输入：受影响的指标）：</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>Missing layer: {role}. Assign it in the Data panel.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -1744,12 +3464,37 @@
       <translation>缺少必填项：{columns}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>Missing result: {result}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>Missing result: {result}. Run {producer} first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Missing {item}: {codes}</source>
+      <translation>缺少 {item}：{codes}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Missing:</source>
+      <translation>缺少：</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/schema.py" />
+      <source>Monitoring data</source>
+      <translation>监测数据</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
       <source>Moved away from the {year} target since {base_year}: {base} to {value} {unit} (target {target}).</source>
       <translation>自{base_year}年以来偏离{year}年目标：由 {base} 变为 {value} {unit}（目标 {target}）。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/roles/registry.py" />
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -1757,6 +3502,26 @@
       <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
       <source>Nearly met</source>
       <translation>基本达标</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Needs: {roles}</source>
+      <translation>需要：{roles}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Network connectivity</source>
+      <translation>网络联通</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>New construction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>New construction by base class</source>
+      <translation>新增建设用地来源</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -1774,6 +3539,11 @@
       <translation>新增指标缺少 {columns}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>New value</source>
+      <translation>新值</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
       <source>Next steps</source>
       <translation>下一步措施</translation>
@@ -1785,8 +3555,13 @@
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/gpkg.py" />
-      <source>No WKT definition is known for EPSG:{code}; pass srs_wkt.</source>
-      <translation type="unfinished" />
+      <source>No WKT definition is known for EPSG:{code}: pass its WKT (srs_wkt) or reproject the layer to EPSG:4548.</source>
+      <translation>未知 EPSG:{code} 的 WKT 定义：请提供其 WKT（srs_wkt），或将图层重投影到 EPSG:4548。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>No check could run: {messages}</source>
+      <translation>没有可运行的检查：{messages}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -1806,12 +3581,37 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/thresholds.py" />
       <source>No default threshold for facility type '{type}': give one in metres.</source>
+      <translation>设施类型“{type}”没有默认阈值：请以米为单位给出阈值。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>No destination of type '{type}' is given: its coverage is 0.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/steps.py" />
+      <source>No earlier years in the data package (no base-year DLTB, no earlier {table} rows).</source>
+      <translation>数据包中没有往年数据（没有基期年地类图斑，也没有往年的 {table} 记录）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>No indicator can be computed with the given layers and statistics.</source>
+      <translation>现有图层和统计数据无法计算任何指标。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>No layer is assigned to the mandatory role '{role}'.</source>
       <translation>必需角色“{role}”尚未指定图层。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>No map of the set can be drawn with the given layers. {reasons}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>No map of the set has anything to draw. {reasons}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/importer.py" />
@@ -1829,6 +3629,11 @@
       <translation>以下维度没有关联的客观指标：{dimensions}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>No objective indicator values by district (assessment database): no comparison.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/gap.py" />
       <source>No objective values for {districts}; they are left out of the comparison.</source>
       <translation>{districts}没有客观指标值，不参与对比。</translation>
@@ -1844,9 +3649,34 @@
       <translation>没有写入 {path} 的权限。请选择其他文件夹。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>No population shares (survey_margins.csv or a SURVEY_MARGINS table): the survey is not weighted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>No population shares were given: the survey is not weighted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>No population shares: the balance was not checked.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>No population shares: the sample balance is not checked and the scores are not weighted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/data_dock.py" />
       <source>No problems found.</source>
       <translation>未发现问题。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>No provenance is stored for this result.</source>
+      <translation>此结果没有保存来源记录。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -1864,9 +3694,24 @@
       <translation>没有问卷通过筛查；请检查筛查规则和字段对应关系。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>No questionnaires (survey_{year}.xlsx / .csv next to the data package, or a SURVEY table): the satisfaction survey is skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/weighting.py" />
       <source>No respondent in {categories} of '{attribute}': their population share is spread over the other categories.</source>
       <translation>“{attribute}”中的 {categories} 没有受访者：其总体比例已按比例分摊到其他类别。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>No results for {year} yet: tick indicators and press Compute.</source>
+      <translation>{year} 年暂无结果：请勾选指标并点击“计算”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>No roads layer: the network reading is not computed, only the straight-line radius.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -1879,14 +3724,24 @@
       <translation>角色“{role}”没有样式。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>No survey mapping file: the columns were assigned from their headers; check {name}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
       <source>No target, range or limit to assess against.</source>
       <translation>无目标值、区间或约束值，无法评价。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>No targets: indicators are judged only where a range or limit is known; give a targets table (code, target_2025, target_2035, lower, upper, limit, limit_type).</source>
+      <translation>没有目标值：仅对已知区间或约束值的指标作出评价；请提供目标值表（code、target_2025、target_2035、lower、upper、limit、limit_type）。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>No threshold given for facility type(s): {names}.</source>
-      <translation type="unfinished" />
+      <translation>未给出以下设施类型的阈值：{names}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -1919,9 +3774,19 @@
       <translation>{source} 中没有矢量图层。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>No violations</source>
+      <translation>无违规</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
       <source>No violations found.</source>
       <translation>未发现违规图斑。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>No weighting</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -1949,9 +3814,24 @@
       <translation>不是 UTF-8 文本（{error}）；请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Not a drop-down choice</source>
+      <translation>不是下拉选项</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
       <source>Not assessed</source>
       <translation>未评价</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/result_tables.py" />
+      <source>Not available</source>
+      <translation>不可用</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>Not enough memory to export {path}. Use a lower resolution (DPI) or the A4 paper size.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
@@ -1959,9 +3839,39 @@
       <translation>未达标</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Note on the selected violation (e.g. approved temporary use)</source>
+      <translation>所选违规图斑的备注（例如：已批准的临时用地）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>Note: {note}</source>
+      <translation>备注：{note}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>Nothing to draw: the computed layer '{layer}' has no features.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/audit.py" />
+      <source>Nothing to undo for {code} ({year}).</source>
+      <translation>{code}（{year} 年）没有可撤销的保存。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
       <source>Number of errors</source>
       <translation>错误数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Number of pages</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
@@ -1979,6 +3889,11 @@
       <translation>职业</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Old value</source>
+      <translation>原值</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
       <source>On schedule: {achieved}% of the way to the {year} target after {elapsed}% of the time.</source>
       <translation>进度符合预期：时间进度 {elapsed}%，已完成至{year}年目标的 {achieved}%。</translation>
@@ -1989,9 +3904,19 @@
       <translation>单行（0 双向，1 顺数字化方向，-1 逆向）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Only inside (e.g. the urban area)</source>
+      <translation>仅计范围内（如城区范围）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/screening.py" />
       <source>Only {valid} valid questionnaires; the work plan asks for at least {required}.</source>
       <translation>有效问卷仅 {valid} 份；工作方案要求不少于 {required} 份。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>Open answer</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -2004,14 +3929,29 @@
       <translation>打开数据包</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Open in layout designer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>Open the data package that holds this layer, or pick the layer for '{role}' in the Data panel (its standard name is {name}).</source>
       <translation>请打开包含该图层的数据包，或在数据面板中为“{role}”选择图层（其标准名称为 {name}）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Open the map in the layout designer first, edit it, then save it as the template.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/data_sources.py" />
       <source>Opening the existing demo city {path}.</source>
       <translation>正在打开已有的示例城市 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Openness (开放)</source>
+      <translation>开放</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -2029,9 +3969,34 @@
       <translation>可选：需要该图层的指标将被跳过。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Options</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Or: PostgreSQL connection (shared assessment database)</source>
+      <translation>或：PostgreSQL 连接（共享评估数据库）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/layer_tree.py" />
       <source>Other layers</source>
       <translation>其他图层</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Other reading — {label}: {rate:.2f} % ({covered} of {total})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Out of range</source>
+      <translation>超出范围</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/cli.py" />
@@ -2044,14 +4009,89 @@
       <translation>输出文件夹</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>Outside boundary: new construction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Overall satisfaction</source>
       <translation>总体满意度</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Overall satisfaction score</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Overall satisfaction {score:.1f} (95% interval {low:.1f}–{high:.1f}), {pct:.1f}% satisfied; weighting: {method}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>Overall satisfaction {score:.1f} of 100 (95% interval {low:.1f}–{high:.1f}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/overlay_area.py" />
+      <source>Overlap polygons</source>
+      <translation>叠加图斑</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Overlay area</source>
+      <translation>叠加面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/overlay_area.py" />
+      <source>Overlaying</source>
+      <translation>正在叠加分析</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>PDF resolution for rasterised parts (DPI)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>PNG resolution</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>PNG resolution (DPI)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>Pad the codes with zeros to 4 characters (lpad("{field}", 4, '0') in the field calculator).</source>
       <translation>请将编码左补零至 4 位（在字段计算器中使用 lpad("{field}", 4, '0')）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>Page {page} of {total}: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Paper</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Paper (landscape)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/indicator_inputs.py" />
+      <source>Parameter {name}: a layer is needed.</source>
+      <translation>参数 {name}：需要指定图层。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Parameters</source>
+      <translation>参数</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
@@ -2062,6 +4102,11 @@
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>Parameters must be a JSON object {{...}}.</source>
       <translation>参数必须是 JSON 对象 {{...}}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Park / square</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
@@ -2079,6 +4124,11 @@
       <translation>公园/广场</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Parts</source>
+      <translation>图斑数</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/methods/expression.py" />
       <source>Parts of land-use patches inside '{clip}'; AREA_M2 = patch area × SHARE.</source>
       <translation>位于“{clip}”内的地类图斑部分；AREA_M2 = 图斑面积 × SHARE。</translation>
@@ -2089,9 +4139,29 @@
       <translation>图斑面积</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Patch id (BSM)</source>
+      <translation>图斑标识码（BSM）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Patch land-class area</source>
       <translation>图斑地类面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>Patch {patch} · {code} {name}</source>
+      <translation>图斑 {patch} · {code} {name}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Per capita</source>
+      <translation>人均</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Per-district atlas pages</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -2139,9 +4209,24 @@
       <translation>规划用地编码</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Planning control</source>
+      <translation>规划管控</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
       <source>Pleasant natural environment</source>
       <translation>自然环境宜人性</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Plugin version</source>
+      <translation>插件版本</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Population density (people/km²)</source>
+      <translation>人口密度（人/km²）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -2154,9 +4239,24 @@
       <translation>“{category}”（{attribute}）的总体构成比例为 {value}；请填写大于或等于零的数。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Population shares</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Population shares (csv or xlsx: attribute, category, share)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/balance.py" />
       <source>Population shares are given for '{attribute}', but no column is mapped to it.</source>
       <translation>已给出“{attribute}”的总体构成比例，但没有与之对应的问卷列。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>Population shares for '{attribute}' are not used: no questionnaire column is mapped to it.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/weighting.py" />
@@ -2174,19 +4274,39 @@
       <translation>“{attribute}”的总体构成比例为百分数，已除以 100。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/network/coverage.py" />
-      <source>Population within the straight-line radius</source>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>Population shares, row {row}: '{attribute}' is not an attribute; use one of: {choices}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>Population shares, row {row}: '{value}' is not a number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>Population shares, row {row}: the category is empty.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
+      <source>Population within the straight-line radius</source>
+      <translation>直线半径范围内的人口</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Population within the threshold along the road network</source>
-      <translation type="unfinished" />
+      <translation>沿路网在阈值范围内的人口</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Post-stratification</source>
       <translation>事后分层加权</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Post-stratification by district</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/analysis.py" />
@@ -2199,9 +4319,29 @@
       <translation>PostGIS 连接</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
+      <source>PostgreSQL needs the Python package psycopg2, which is not installed. Install it (QGIS ships it on most platforms) or use a GeoPackage.</source>
+      <translation>连接 PostgreSQL 需要 Python 包 psycopg2，但未安装。请安装（大多数平台的 QGIS 已自带）或改用 GeoPackage。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>PostgreSQL schema</source>
+      <translation>PostgreSQL 模式</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Prepared {year}: {catalog} catalog rows and {forms} forms written.</source>
+      <translation>已准备 {year} 年：写入 {catalog} 行指标体系和 {forms} 份填报表。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
       <source>Previous-year value</source>
       <translation>上年值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Primary school</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -2219,9 +4359,29 @@
       <translation>问题描述</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Problems</source>
+      <translation>问题</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
       <source>Progress {achieved}% lags the time elapsed ({elapsed}%) by {lag} points; {value} against the {year} target {target} {unit}.</source>
       <translation>完成进度 {achieved}% 落后于时间进度（{elapsed}%）{lag} 个百分点；现状 {value}，{year}年目标 {target} {unit}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>Projected (the district layer's CRS)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/base.py" />
+      <source>Provenance</source>
+      <translation>数据来源记录</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Provenance: {code} {name}</source>
+      <translation>来源记录：{code} {name}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
@@ -2244,6 +4404,11 @@
       <translation>Python 包“{name}”的版本为 {found}，需要 {minimum} 或更新版本。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Quantity</source>
+      <translation>总量</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Question</source>
       <translation>题目</translation>
@@ -2264,9 +4429,29 @@
       <translation>题目 {code}：列“{old}”现为“{new}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>Question: {dimension}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Questionnaire file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Questionnaires</source>
       <translation>问卷数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Questionnaires (*.xlsx *.csv *.txt)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Questionnaires (xlsx or csv)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -2277,6 +4462,26 @@
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Questionnaires received</source>
       <translation>回收问卷</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>Questionnaires: {total} received, {valid} valid (required {required}: {verdict}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>Questions without a dimension (choose one or leave ignored): {columns}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Radius coverage</source>
+      <translation>半径覆盖</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Rail transit station</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -2299,9 +4504,19 @@
       <translation>按总体边际比例耙权（raking）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Raking to the population shares</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Rank</source>
       <translation>排名</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Ratio</source>
+      <translation>比值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -2319,6 +4534,11 @@
       <translation>已按 {encoding} 编码读取“{name}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>Read population shares from a csv or xlsx file (attribute, category, share).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
       <source>Read the layer's text with another character encoding (the file is not changed).</source>
       <translation>用另一种字符编码读取图层文本（文件不会被修改）。</translation>
@@ -2334,9 +4554,44 @@
       <translation>已取消读取图层“{layer}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Reading the districts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Reading the questionnaires</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Reading values and targets</source>
+      <translation>正在读取指标值和目标值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Reading {name} …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Reads a questionnaire export (xlsx, or csv in UTF-8 or GBK), maps its columns to the six satisfaction dimensions and the respondent attributes (a saved mapping JSON, or one suggested from the headers), screens the questionnaires (incomplete, same answer throughout, too fast, duplicates, outside the city, unknown district), compares the sample with the population shares (chi-square), weights it (raking), computes the scores with confidence intervals city-wide, by district and by group, counts the concerns in the open answers and compares the district scores with the objective indicators of the assessment database. Writes the tables (xlsx), the 附件4 satisfaction report (docx) with a district map (png), the mapping used (json) and, optionally, the districts with their scores as a layer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Recommended (推荐)</source>
+      <translation>推荐</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
       <source>Rectification measures</source>
       <translation>整治措施</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Rectification task list</source>
+      <translation>整治任务清单</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
@@ -2344,9 +4599,29 @@
       <translation>整治任务清单</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>Red line: construction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Red-line name</source>
       <translation>红线名称</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Refresh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Reject duplicate questionnaires</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Reject duplicate respondent ids</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -2362,6 +4637,16 @@
       <location filename="../cityhealth_plugin/core/survey/gap.py" />
       <source>Relation for unknown dimension '{dimension}'; use one of: {choices}.</source>
       <translation>关联关系中的维度“{dimension}”未知；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Reload results</source>
+      <translation>重新读取结果</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>Remove rows</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -2404,6 +4689,11 @@
       <translation>必需字段：{fields}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Required for national review (国审必选)</source>
+      <translation>国审必选</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Requirement met</source>
       <translation>是否达到要求</translation>
@@ -2416,11 +4706,16 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Residential land inside the network service area</source>
-      <translation type="unfinished" />
+      <translation>位于路网服务范围内的居住用地</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Residential land inside the straight-line radius</source>
+      <translation>位于直线半径范围内的居住用地</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Residential land outside the service areas (field 'facility')</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2437,6 +4732,11 @@
       <location filename="../cityhealth_plugin/core/survey/gap.py" />
       <source>Residents feel worse than the numbers say</source>
       <translation>居民感受差于客观数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Residents field of the population layer</source>
+      <translation>人口图层的人口数字段</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -2459,6 +4759,46 @@
       <translation>责任部门</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Result layers</source>
+      <translation>结果图层</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/values.py" />
+      <source>Result rows lack the columns {columns}.</source>
+      <translation>结果行缺少列 {columns}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>Reverse</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Reviewed</source>
+      <translation>已核查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Reviewed at</source>
+      <translation>核查时间</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>Reviewed by {who} at {when}</source>
+      <translation>{who} 于 {when} 核查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Reviewer</source>
+      <translation>核查人</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/trend.py" />
       <source>Rising</source>
       <translation>上升</translation>
@@ -2469,24 +4809,44 @@
       <translation>道路等级</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Road-network density (km/km²)</source>
+      <translation>道路网密度（km/km²）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Road-network density, building coverage, floor-area ratio or population density for each zone (districts, sub-districts, grid cells …). Lengths and areas are ellipsoidal (CGCS2000); a road or building crossing a zone boundary is split by its length or area share; a road lying on a boundary counts half on each side. With WITHIN (e.g. the urban area) only what lies inside it counts, in the numerator and in the zone area alike — zones = districts and WITHIN = urban area give the per-district values of the catalog's 城区道路网密度 (B-05). FILTER selects features of the measured layer.</source>
+      <translation>按分区（区、街道、网格等）计算道路网密度、建筑密度、容积率或人口密度。长度和面积为 CGCS2000 椭球量算；跨分区边界的道路或建筑按长度或面积比例拆分；位于边界上的道路两侧各计一半。指定 WITHIN（如城区范围）时，分子和分区面积都只计其范围内部分——分区取各区、WITHIN 取城区范围时，结果即指标目录中城区道路网密度（B-05）的分区值。FILTER 用于筛选被量算图层的要素。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/derived.py" />
+      <source>Roads ({roads}) and districts ({districts}) are in different CRSs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Roads (道路中心线)</source>
       <translation>道路中心线</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/graph.py" />
+      <source>Roads layer '{layer}' has no line geometry: choose the road centre-line layer.</source>
+      <translation>道路图层“{layer}”中没有线几何：请选择道路中心线图层。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/graph.py" />
       <source>Roads layer '{layer}' has no line usable for {mode}: check the road classes (DJ) and the walkable field (BX).</source>
-      <translation type="unfinished" />
+      <translation>道路图层“{layer}”中没有可用于{mode}的线：请检查道路等级（DJ）和可步行字段（BX）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/classes.py" />
       <source>Roads layer '{layer}' has no road-class field (DJ): every road is used.</source>
-      <translation type="unfinished" />
+      <translation>道路图层“{layer}”没有道路等级字段（DJ）：所有道路均参与计算。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/classes.py" />
       <source>Roads layer '{layer}': road classes not in the rules were treated with the default ({count} classes: {names}).</source>
-      <translation type="unfinished" />
+      <translation>道路图层“{layer}”：规则中没有的道路等级按默认值处理（共 {count} 类：{names}）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/layer_tree.py" />
@@ -2519,14 +4879,54 @@
       <translation>该行缺少编码。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Row {row} has no indicator code.</source>
+      <translation>第 {row} 行没有指标编号。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/weighting.py" />
       <source>Row {row} of the population table has no numeric share.</source>
       <translation>总体构成表第 {row} 行的比例不是数字。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Row {row} was added; indicators cannot be added in the workbook.</source>
+      <translation>第 {row} 行是新增的：不能在填报表中增加指标。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Rows were deleted ({codes}); those indicators are left unchanged.</source>
+      <translation>有行被删除（{codes}）；这些指标保持不变。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
       <source>Rule</source>
       <translation>规则</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>Rule / district</source>
+      <translation>规则 / 区县</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Run analysis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Run checks</source>
+      <translation>运行检查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Run the checks to list the violations here.</source>
+      <translation>运行检查后，违规图斑将列在此处。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Run the chosen checks on the layers assigned in the Data panel.</source>
+      <translation>用“数据”面板中指定的图层运行所选检查。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/cli.py" />
@@ -2537,6 +4937,21 @@
       <location filename="../cityhealth_plugin/gui/data_dock.py" />
       <source>Run “Check data” to list data problems here.</source>
       <translation>点击“检查数据”，数据问题将列在这里。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Running …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Safety (安全)</source>
+      <translation>安全</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Same answer throughout: from this many answers</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/screening.py" />
@@ -2559,6 +4974,16 @@
       <translation>样本占比（%）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>Sample survey</source>
+      <translation>抽样调查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>Sample values</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Satisfaction against objective indicators</source>
       <translation>满意度与客观指标对比</translation>
@@ -2574,6 +4999,16 @@
       <translation>分区满意度</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>Satisfaction by district (table: XZQDM, value)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Satisfaction by district {year}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Satisfaction by question</source>
       <translation>分题目满意度</translation>
@@ -2584,9 +5019,39 @@
       <translation>按{attribute}分组的满意度</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>Satisfaction is not compared with the indicators: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Satisfaction report (docx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Satisfaction report written to {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Satisfaction score</source>
       <translation>满意度得分</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Satisfaction survey</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Satisfaction tables (xlsx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Satisfaction tables written to {path}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -2597,6 +5062,46 @@
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Satisfied (%)</source>
       <translation>满意率（%）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Save mapping</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Save mapping…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Save template</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Save the edited layout of the selected map as your template: the map set uses it from now on.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Save the review mark and note in the assessment database.</source>
+      <translation>将核查标记和备注保存到体检评估数据库。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Save the violations shown (with their review marks) as an Excel workbook.</source>
+      <translation>将当前显示的违规图斑（含核查标记）保存为 Excel 工作簿。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>Save…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
@@ -2614,6 +5119,11 @@
       <translation>得分（0–100）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Scores</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/scores.py" />
       <source>Scores by '{attribute}' need a column mapped to that attribute.</source>
       <translation>按“{attribute}”计算得分需要对应该属性的列。</translation>
@@ -2622,6 +5132,16 @@
       <location filename="../cityhealth_plugin/core/survey/scores.py" />
       <source>Scores were not computed by '{attribute}'.</source>
       <translation>尚未按“{attribute}”计算得分。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Screen, weight and score the questionnaires in the background.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Screening</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/screening.py" />
@@ -2634,9 +5154,39 @@
       <translation>正在筛查问卷</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Search code or name</source>
+      <translation>搜索编号或名称</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Seconds</source>
+      <translation>耗时（秒）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/plugin.py" />
       <source>See menu “{menu}” for how to install them.</source>
       <translation>安装方法见菜单“{menu}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Select a map in the list first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Select a result to see its values per unit.</source>
+      <translation>选择一条结果以查看各单元数值。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Select all available</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Select none</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
@@ -2659,6 +5209,11 @@
       <translation>级别</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>Share</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Share of open answers (%)</source>
       <translation>占开放题作答人数比例（%）</translation>
@@ -2669,14 +5224,49 @@
       <translation>分区满意率</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Sharing (共享)</source>
+      <translation>共享</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Sheet</source>
+      <translation>工作表</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Sheet protection password (optional)</source>
+      <translation>工作表保护密码（可选）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Shortest acceptable answer time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Shortest acceptable answer time (seconds)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/siting.py" />
+      <source>Siting for '{type}' needs a coverage run of that type with demand points (population).</source>
+      <translation>“{type}”的选址建议需要先对该设施类型进行包含需求点（人口）的覆盖率计算。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/siting.py" />
       <source>Siting needs demand with a positive weight (population).</source>
-      <translation type="unfinished" />
+      <translation>选址建议需要权重（人口）大于 0 的需求点。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Smallest weight</source>
       <translation>最小权重</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Smart city</source>
+      <translation>智慧城市</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -2689,6 +5279,26 @@
       <translation>数据来源类型必须是 {values} 之一，而不是“{value}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>Spatial computation</source>
+      <translation>空间计算</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>Spatial computation ({layers})</source>
+      <translation>空间计算（{layers}）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/schema.py" />
+      <source>Spatial data</source>
+      <translation>空间数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Spatial indicators whose layers are assigned in the Data panel.</source>
+      <translation>在“数据”面板中已指定所需图层的空间指标。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Speed km/h</source>
       <translation>速度（km/h）</translation>
@@ -2697,6 +5307,11 @@
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Sports facilities (体育设施)</source>
       <translation>体育设施</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Sports facility</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/trend.py" />
@@ -2709,44 +5324,69 @@
       <translation>标准图层名：{name}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Statistic</source>
+      <translation>统计</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/loader.py" />
       <source>Statistic without a code.</source>
       <translation>统计项缺少编码。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <location filename="../cityhealth_plugin/core/indicators/statistics.py" />
       <source>Statistic {code} ({name}) for {year}: no statistics table (DEPT_STATS) in the assessment data.</source>
       <translation>统计项 {code}（{name}）{year} 年：评估数据中没有统计表（DEPT_STATS）。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <location filename="../cityhealth_plugin/core/indicators/statistics.py" />
       <source>Statistic {code} ({name}) has no city-wide value for {year}.</source>
       <translation>统计项 {code}（{name}）没有 {year} 年的全市数值。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <location filename="../cityhealth_plugin/core/indicators/statistics.py" />
       <source>Statistic {code} ({name}) has no value for {year} (years present: {years}).</source>
       <translation>统计项 {code}（{name}）没有 {year} 年的数值（已有年份：{years}）。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <location filename="../cityhealth_plugin/core/indicators/statistics.py" />
       <source>Statistic {code} ({name}) is not in the statistics table.</source>
       <translation>统计表中没有统计项 {code}（{name}）。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <location filename="../cityhealth_plugin/core/indicators/statistics.py" />
       <source>Statistic {code} is given in '{unit}', which does not convert into '{expected}'.</source>
       <translation>统计项 {code} 的单位为“{unit}”，无法换算为“{expected}”。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <location filename="../cityhealth_plugin/core/indicators/statistics.py" />
       <source>Statistic {code}: no city row; the city value is the sum of the districts.</source>
       <translation>统计项 {code}：没有全市数值；全市值取各区之和。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <location filename="../cityhealth_plugin/core/indicators/statistics.py" />
       <source>Statistic {code}: unit '{unit}' not understood; taken as {default}.</source>
       <translation>统计项 {code}：无法识别单位“{unit}”；按 {default} 处理。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Statistics table (code, year, unit_code, value; e.g. DEPT_STATS)</source>
+      <translation>统计表（code、year、unit_code、value；如 DEPT_STATS）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Statistics used</source>
+      <translation>使用的统计数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Statistics: none found (a DEPT_STATS table in the data package).</source>
+      <translation>统计数据：未找到（数据包中的 DEPT_STATS 表）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Statistics: {source}</source>
+      <translation>统计数据：{source}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -2762,6 +5402,11 @@
       <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
       <source>Status rule '{key}' must be a number, not '{value}'.</source>
       <translation>评价规则“{key}”应为数值，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Status rules (JSON)</source>
+      <translation>评价规则（JSON）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
@@ -2819,14 +5464,44 @@
       <translation>街道（乡镇）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Subjective vs objective</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/schema.py" />
+      <source>Submitted</source>
+      <translation>已提交</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Submitted by</source>
+      <translation>填报人</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Suggest from headers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Summary</source>
+      <translation>汇总</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Survey</source>
+      <translation>调查</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/analysis.py" />
       <source>Survey analysis finished</source>
       <translation>满意度调查分析完成</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/gpkg.py" />
-      <source>Table '{layer}' already exists in {path}.</source>
-      <translation type="unfinished" />
+      <source>Table '{layer}' already exists in {path}: allow overwriting or choose another name.</source>
+      <translation>表“{layer}”已存在于 {path}：请允许覆盖或换一个名称。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/results.py" />
@@ -2839,9 +5514,24 @@
       <translation>表 {table} 无法作为图层打开，已跳过。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Tables (*.csv *.xlsx)</source>
+      <translation>表格（*.csv *.xlsx）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/base.py" />
+      <source>Target</source>
+      <translation>目标值</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>Target '{text}' is not a number, a range 'a~b', '≥a' or '≤b'.</source>
       <translation>目标值“{text}”不是数字、区间“a~b”、“≥a”或“≤b”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/result_tables.py" />
+      <source>Target status</source>
+      <translation>目标状态</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
@@ -2854,6 +5544,31 @@
       <translation>目标年份必须是年份，例如 2035。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Targets file (CSV or Excel)</source>
+      <translation>目标值文件（CSV 或 Excel）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>Targets file not found: {path}</source>
+      <translation>找不到目标值文件：{path}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>Targets file {path} is neither UTF-8 nor GBK text.</source>
+      <translation>目标值文件 {path} 既不是 UTF-8 也不是 GBK 编码的文本。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>Targets table (code, target_2025, target_2035, lower, upper, limit, limit_type)</source>
+      <translation>目标值表（code、target_2025、target_2035、lower、upper、limit、limit_type）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Task decomposition table</source>
+      <translation>任务分解表</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
       <source>Task name</source>
       <translation>任务名称</translation>
@@ -2862,6 +5577,41 @@
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
       <source>Task type</source>
       <translation>任务类型</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Template saved to {path}; the map set uses it for this map.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Template saved: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Text in a number cell</source>
+      <translation>数值单元格中有文字</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_read.py" />
+      <source>The CSV file is neither UTF-8 nor GBK text; save it from Excel as 'CSV UTF-8'.</source>
+      <translation>CSV 文件既不是 UTF-8 也不是 GBK 文本：请在 Excel 中另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>The CSV file was read as GBK (Chinese Windows) text.</source>
+      <translation>CSV 文件按 GBK（中文 Windows）编码读取。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>The PDF writer could not start for {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
+      <source>The PostgreSQL database has no CityHealth schema '{schema}'.</source>
+      <translation>PostgreSQL 数据库中没有 CityHealth 模式“{schema}”。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/tasks.py" />
@@ -2874,6 +5624,56 @@
       <translation>“first_of”的备选项量纲不一致。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>The assessment database cannot be read</source>
+      <translation>无法读取评估数据库</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
+      <source>The assessment database could not be read: {error}</source>
+      <translation>无法读取评估数据库：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/department_workbook.py" />
+      <source>The assessment database has no forms for {year}: prepare the year first.</source>
+      <translation>评估数据库中没有 {year} 年的填报表：请先准备该年度。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>The assessment database has no values for {year} (it has {years}).</source>
+      <translation>体检评估数据库中没有 {year} 年的数值（现有年份：{years}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/database.py" />
+      <source>The assessment database must be a GeoPackage (.gpkg) or a PostgreSQL connection; got {target}.</source>
+      <translation>评估数据库必须是 GeoPackage（.gpkg）或 PostgreSQL 连接；当前为 {target}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>The assessment database {path} cannot be read: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>The assessment database {path} does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>The assessment database {path} does not exist: compute the indicators first.</source>
+      <translation>体检评估数据库 {path} 不存在：请先计算指标。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>The assessment database {path} has no indicator values.</source>
+      <translation>体检评估数据库 {path} 中没有指标值。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/sqlite_backend.py" />
+      <source>The assessment database {path} is busy or read-only ({error}); try again later.</source>
+      <translation>评估数据库 {path} 正忙或为只读（{error}）：请稍后再试。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/data_dock.py" />
       <source>The check failed: {message}</source>
       <translation>检查失败：{message}</translation>
@@ -2884,14 +5684,54 @@
       <translation>检查已取消。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>The checks failed: {message}</source>
+      <translation>检查失败：{message}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>The checks were cancelled.</source>
+      <translation>检查已取消。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>The city catalog file has problems</source>
+      <translation>本市指标目录文件有问题</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/gap.py" />
       <source>The comparison needs at least {count} districts with both satisfaction scores and objective values; found {found}.</source>
       <translation>主客观对比至少需要 {count} 个同时具有满意度得分和客观指标值的区；当前只有 {found} 个。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/targets.py" />
+      <source>The completion rate of task {task} must be between 0 and 1 (got {value}).</source>
+      <translation>任务 {task} 的完成率应在 0 到 1 之间（当前为 {value}）。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
       <source>The compliance check was cancelled.</source>
       <translation>底线管控检查已取消。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>The compliance checks could not start</source>
+      <translation>底线管控检查无法启动</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>The compliance results cannot be read</source>
+      <translation>无法读取底线管控检查结果</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>The compliance results cannot be written to {path}: {error}</source>
+      <translation>底线管控检查结果无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>The computation could not start</source>
+      <translation>无法开始计算</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/values.py" />
@@ -2902,6 +5742,11 @@
       <location filename="../cityhealth_plugin/gui/finding_actions.py" />
       <source>The corrected layer {path} could not be opened.</source>
       <translation>无法打开修正后的图层 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/base.py" />
+      <source>The data changed meanwhile; reload.</source>
+      <translation>数据已被修改，请重新加载。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/data_dock.py" />
@@ -2924,18 +5769,53 @@
       <translation>数据库“{source}”中没有当前用户有权读取的空间数据表。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
+      <source>The database refused the save: {error}</source>
+      <translation>数据库拒绝了保存：{error}</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/data_sources.py" />
       <source>The demo city could not be generated</source>
       <translation>无法生成示例城市</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/demo/boundaries.py" />
-      <source>The demo district boundaries are missing: {path}</source>
+      <source>The demo district boundaries are missing: {path}. Reinstall the plugin.</source>
+      <translation>缺少示例城市的行政区边界文件：{path}。请重新安装插件。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>The demo population shares are used (illustrative figures, not statistics).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/store/gpkg.py" />
-      <source>The file is an SQLite database but not a GeoPackage.</source>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>The diagnosis cannot be written to the chosen output.</source>
+      <translation>诊断结果无法写入所选输出。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/derived.py" />
+      <source>The district layer '{layer}' has no district code field (XZQDM).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>The district layer '{layer}' has no field with district names; choose the district name field in Options.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>The district layer '{layer}' has no field with district names; choose the district name field.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/values.py" />
+      <source>The district value table '{name}' has no column {fields}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/values.py" />
+      <source>The district values of '{name}' contain no number.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2956,7 +5836,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/outputs.py" />
       <source>The gap map needs residential land in the coverage run.</source>
-      <translation type="unfinished" />
+      <translation>生成覆盖盲区图需要在覆盖率计算中提供居住用地。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/loader.py" />
@@ -2964,9 +5844,29 @@
       <translation>表头中没有“code”列。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>The header row has no column '{text}'.</source>
+      <translation>表头行中没有“{text}”列。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>The headline reading ({basis} basis, {method}) cannot be computed with these parameters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>The hidden metadata sheet is missing: use the workbook exported for your department (or send the data sheet as CSV).</source>
+      <translation>缺少隐藏的元数据工作表：请使用为本部门导出的填报表（或以 CSV 报送数据表）。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>The indicator catalog has {n} problem(s):</source>
       <translation>指标目录有 {n} 个问题：</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>The indicator table cannot be written to the chosen output.</source>
+      <translation>指标表无法写入所选输出。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -2984,9 +5884,19 @@
       <translation>重点任务表缺少任务名称列（name / 任务名称）。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
+      <source>The layer '{layer}' cannot be opened again from {source}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>The layer given for '{role}' cannot be read.</source>
       <translation>为“{role}”指定的图层无法读取。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/indicator_inputs.py" />
+      <source>The layer given for {name} cannot be read.</source>
+      <translation>为 {name} 指定的图层无法读取。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/geodesy.py" />
@@ -2994,8 +5904,113 @@
       <translation>图层没有坐标参考系；请指定 CGCS2000（EPSG:4490）或高斯-克吕格投影坐标系。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>The layout '{layout}' was not made by the map set; open a map from the Map set panel first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>The layout could not be made</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>The layout template {path} cannot be read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>The layout template {path} cannot be written. Choose another folder.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>The layout template {path} could not be loaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>The layout template {path} has no map item with the id '{id}'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>The layout template {path} is not valid XML.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>The legend of '{map}' is larger than its box ({w:.0f} × {h:.0f} mm).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/outputs.py" />
       <source>The life-circle check needs demand points (population) in the coverage run.</source>
+      <translation>生活圈完整性检查需要在覆盖率计算中提供需求点（人口）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>The locked column {column} was edited ('{old}' → '{new}'); restore it.</source>
+      <translation>锁定列 {column} 被修改（“{old}” → “{new}”）：请恢复原值。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>The locked indicator code was changed from {old} to {new}.</source>
+      <translation>锁定的指标编号由 {old} 改成了 {new}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>The map CRS must be projected (in metres), e.g. EPSG:4548, not {crs}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/district_map.py" />
+      <source>The map image cannot be written to {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>The map list could not be built</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>The map set catalogue lists no maps.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>The map set catalogue must be a JSON object.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>The map set catalogue {path} cannot be read: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>The map set catalogue {path} has problems:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>The map set export could not start</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>The map set export was cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>The map set failed on page {page}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>The mapping file {path} cannot be read: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3004,14 +6019,54 @@
       <translation>字段对应关系中的列“{column}”在文件中不存在。请在字段对应关系中选择正确的列。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>The mapping {path} cannot be read: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>The metadata sheet is not a CityHealth department workbook's.</source>
+      <translation>元数据工作表不属于 CityHealth 部门填报表。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>The metadata was edited (checksum mismatch); export the department workbook again.</source>
+      <translation>元数据已被修改（校验和不符）：请重新导出部门填报表。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>The method yields {found} but the unit '{unit}' is {expected}.</source>
       <translation>该方法得到的量纲为 {found}，但单位“{unit}”的量纲为 {expected}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>The output folder {path} cannot be created: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>The pages of the map set could not be prepared.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
       <source>The permanent basic farmland layer has no DLBM field: all of its polygons are used.</source>
       <translation>永久基本农田图层无 DLBM 字段，已使用其全部图斑。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/derived.py" />
+      <source>The population layer '{layer}' has no residents field (RKS).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/derived.py" />
+      <source>The population layer '{layer}' is made of points: the density map needs the district layer to count residents per district.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
+      <source>The population layer is made of points: the density map also needs the district layer.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/weighting.py" />
@@ -3029,7 +6084,62 @@
       <translation>问卷文件“{path}”不存在。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
+      <source>The result layer '{layer}' has no features.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
+      <source>The result layer '{layer}' has no field {fields}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
+      <source>The result layer '{layer}' must be a {geometry} layer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>The results cannot be written to {path}: {error}</source>
+      <translation>结果无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>The review could not be saved</source>
+      <translation>核查标记无法保存</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/reviews.py" />
+      <source>The review marks cannot be read from {path}: {error}</source>
+      <translation>无法从 {path} 读取核查标记：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/compliance/reviews.py" />
+      <source>The review marks cannot be saved in {path}: {error}</source>
+      <translation>核查标记无法保存到 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/base.py" />
+      <source>The same row appears twice in one save: {key}.</source>
+      <translation>同一行在一次保存中出现两次：{key}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>The sample is balanced on every attribute.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/report_docx.py" />
+      <source>The satisfaction report could not be written: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/indicator_inputs.py" />
+      <source>The statistics table '{table}' lacks column(s) {columns}; it needs code, year, unit_code, value (like the DEPT_STATS table of the data package).</source>
+      <translation>统计表“{table}”缺少字段 {columns}；需要 code、year、unit_code、value 字段（同数据包中的 DEPT_STATS 表）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/statistics.py" />
       <source>The statistics table lacks column(s) {columns} (needs code, year, unit_code, value).</source>
       <translation>统计表缺少列 {columns}（需要 code、year、unit_code、value）。</translation>
     </message>
@@ -3037,6 +6147,11 @@
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
       <source>The statistics table {table} could not be read: {error}</source>
       <translation>无法读取统计表 {table}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>The straight-line reading of land covered by every type at once is not computed (population basis only).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/styles.py" />
@@ -3049,9 +6164,49 @@
       <translation>问卷字段对应文件不是有效的 JSON：{error}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>The survey outputs cannot be written to {path}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/landuse_area.py" />
+      <source>The table cannot be written to the chosen output.</source>
+      <translation>表无法写入所选输出。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>The tables cannot be written: {error}</source>
+      <translation>表格无法写出：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>The targets table has no 'code' column (indicator code such as A-11).</source>
+      <translation>目标值表没有“code”列（指标编号，如 A-11）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/targets.py" />
+      <source>The targets table has no 'code' column.</source>
+      <translation>目标值表没有“code”列。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>The template could not be saved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>The unit was changed to '{found}'; the indicator is measured in {unit}: restore the unit and enter the value in {unit}.</source>
+      <translation>计量单位被改成了“{found}”；该指标的单位是 {unit}：请恢复单位，并按 {unit} 填写数值。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
       <source>The validation report cannot be written to the chosen output.</source>
       <translation>无法将数据检查报告写入所选输出。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>The value column is for {found}, but the import is for {year}.</source>
+      <translation>数值列是 {found} 年的，但本次导入的是 {year} 年。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/engine.py" />
@@ -3069,9 +6224,46 @@
       <translation>指标值表缺少列 {columns}（需要 code、year、unit_code、value）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>The violations cannot be written to the chosen output.</source>
+      <translation>违规图斑无法写入所选输出。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>The violations could not be exported</source>
+      <translation>违规图斑无法导出</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>The workbook was not imported (nothing was written): {n} errors. Correct them and import again:
+{problems}</source>
+      <translation>填报表未导入（未写入任何内容）：共 {n} 个错误。请改正后重新导入：
+{problems}</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
       <source>The working CRS must be a projected CRS in metres (e.g. EPSG:4548), not {crs}.</source>
       <translation>工作坐标系必须是以米为单位的投影坐标系（如 EPSG:4548），而不是 {crs}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>The working CRS needs an EPSG code (e.g. EPSG:4548).</source>
+      <translation>工作坐标系需要有 EPSG 代码（如 EPSG:4548）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>The working CRS {crs} is not valid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>The zones cannot be written to the chosen output.</source>
+      <translation>分区无法写入所选输出。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>The zones have no field '{field}'.</source>
+      <translation>分区图层没有字段“{field}”。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/scores.py" />
@@ -3084,9 +6276,14 @@
       <translation>没有可加权的有效问卷。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>There is no PostgreSQL connection named '{name}' in QGIS.</source>
+      <translation>QGIS 中没有名为“{name}”的 PostgreSQL 连接。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/thresholds.py" />
       <source>There is no {minutes}-minute life circle in GB 50180: use 5, 10 or 15, or give the distance in metres.</source>
-      <translation type="unfinished" />
+      <translation>GB 50180 中没有 {minutes} 分钟生活圈：请使用 5、10 或 15，或直接给出以米为单位的距离。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -3104,9 +6301,44 @@
       <translation>该文件不是 CityHealth 问卷字段对应文件（格式“{found}”）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>This workbook belongs to {found}, not to {department}.</source>
+      <translation>本填报表属于 {found}，不属于 {department}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>This workbook was exported for {found}, but the import is for {year}.</source>
+      <translation>本填报表是为 {found} 年导出的，但本次导入的是 {year} 年。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Tick at least one indicator to compute.</source>
+      <translation>请至少勾选一项要计算的指标。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>Tick at least one map that can be drawn.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Tier</source>
+      <translation>层级</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>Tier must be one of {values} or empty, not '{value}'.</source>
       <translation>指标属性必须是 {values} 之一或留空，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Tier not confirmed (reference guess: {guess}).</source>
+      <translation>层级未核实（参考资料推测：{guess}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Tier unknown</source>
+      <translation>层级未知</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/screening.py" />
@@ -3169,9 +6401,19 @@
       <translation>统计单元类型必须是 district 和/或 subdistrict（或“none”），而不是“{value}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/forms.py" />
+      <source>Unknown collection method '{method}'.</source>
+      <translation>未知的采集方式“{method}”。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/loader.py" />
       <source>Unknown column (known: {known}).</source>
       <translation>未知列（可用列：{known}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Unknown column header '{text}'; do not add or rename columns.</source>
+      <translation>未知列标题“{text}”：请勿增加或重命名列。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -3179,8 +6421,23 @@
       <translation>未知的底线管控检查“{check}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/forms.py" />
+      <source>Unknown data source type '{kind}'.</source>
+      <translation>未知的数据来源类型“{kind}”。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/demo/scales.py" />
       <source>Unknown demo scale '{scale}' (use small, city or xiamen).</source>
+      <translation>未知的示例数据规模“{scale}”（可选 small、city 或 xiamen）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/department_workbook.py" />
+      <source>Unknown department(s): {names}. Known: {known}.</source>
+      <translation>未知部门：{names}。已有部门：{known}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>Unknown derived layer '{id}'.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3189,9 +6446,19 @@
       <translation>未知的修正操作“{action}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/forms.py" />
+      <source>Unknown form status '{status}'.</source>
+      <translation>未知的填报状态“{status}”。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>Unknown indicator '{code}' in the parameters.</source>
       <translation>参数中引用了未知指标“{code}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Unknown indicator code</source>
+      <translation>未知指标编号</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/scores.py" />
@@ -3209,14 +6476,49 @@
       <translation>未知的地类分组“{group}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Unknown land-use group '{group}'; known: {known}.</source>
+      <translation>未知地类组“{group}”；可用：{known}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/landuse_area.py" />
+      <source>Unknown land-use group(s) {groups}; known: {known}.</source>
+      <translation>未知地类组 {groups}；可用：{known}。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>Unknown layer role '{role}'.</source>
       <translation>未知的图层角色“{role}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>Unknown map '{map}' in the map set catalogue.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>Unknown map '{map}'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>Unknown map(s) {maps}. Known maps: {known}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/methods.py" />
       <source>Unknown method '{method}' (known: {known}).</source>
       <translation>未知方法“{method}”（可用方法：{known}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/values.py" />
+      <source>Unknown origin '{origin}' (computed or reported).</source>
+      <translation>未知的来源“{origin}”（应为 computed 或 reported）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/page.py" />
+      <source>Unknown paper size '{paper}'; use one of {papers}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -3246,7 +6548,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/graph.py" />
       <source>Unknown travel mode '{mode}': use 'walk' or 'drive'.</source>
-      <translation type="unfinished" />
+      <translation>未知的出行方式“{mode}”：请使用“walk”（步行）或“drive”（车行）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/units.py" />
@@ -3257,6 +6559,16 @@
       <location filename="../cityhealth_plugin/core/survey/analysis.py" />
       <source>Unknown weighting method '{method}'; use raking, post_stratification or none.</source>
       <translation>未知的加权方法“{method}”；请使用 raking（耙权）、post_stratification（事后分层）或 none（不加权）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Unreviewed only</source>
+      <translation>仅未核查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Unusual change</source>
+      <translation>变化异常</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -3279,9 +6591,19 @@
       <translation>城镇开发边界</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Urban resilience</source>
+      <translation>城市韧性</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
       <source>Urban safety</source>
       <translation>城市安全性</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Urban-rural integration</source>
+      <translation>城乡融合</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -3299,6 +6621,21 @@
       <translation>请使用 201、201A、202、202A、203、203A、204 或 205；城镇村以外的图斑留空。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Use the default assessment database</source>
+      <translation>使用默认评估数据库</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Use the demo population shares (Xiamen, illustrative) when none are given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>Use the shipped catalog only</source>
+      <translation>仅使用内置指标目录</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Valid questionnaires</source>
       <translation>有效问卷</translation>
@@ -3309,12 +6646,17 @@
       <translation>有效问卷要求数量</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Valid questionnaires requirement met</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
       <source>Validate data package</source>
       <translation>检查数据包</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
       <source>Validation report</source>
       <translation>数据检查报告</translation>
     </message>
@@ -3322,6 +6664,11 @@
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
       <source>Value</source>
       <translation>数值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>Value — {label}: {rate:.2f} % ({covered} of {total})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -3339,7 +6686,32 @@
       <translation>坐落单位代码</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/data_dock.py" />
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Violating area (hm²)</source>
+      <translation>违规面积（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Violating parts</source>
+      <translation>违规图斑数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Violations</source>
+      <translation>违规图斑</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Violations found</source>
+      <translation>发现违规</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Violations written to {path}.</source>
+      <translation>违规图斑已写入 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
       <source>Wait for the running task to finish, or cancel it.</source>
       <translation>请等待当前任务完成，或取消它。</translation>
     </message>
@@ -3354,14 +6726,34 @@
       <translation>步行与骑行</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Walking coverage</source>
+      <translation>步行覆盖</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
       <source>Warning</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
+      <source>Warnings</source>
       <translation>警告</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
       <source>Waste and sanitation</source>
       <translation>垃圾与环境卫生</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>Water security</source>
+      <translation>水安全</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>Web / big data</source>
+      <translation>网络数据/大数据</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -3384,6 +6776,11 @@
       <translation>加权需要总体人口构成比例；请提供比例，或选择不加权。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>What each questionnaire column means. Reverse: 1 is the best answer (scored as 6 − answer).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Whole city</source>
       <translation>全市</translation>
@@ -3399,9 +6796,34 @@
       <translation>未突破约束值：现状 {value}，约束值 {limit} {unit}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Word (*.docx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>Workbooks (*.xlsx *.csv)</source>
+      <translation>填报表 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
+      <source>Working CRS</source>
+      <translation>工作坐标系</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
       <source>Working CRS (projected, in metres)</source>
       <translation>工作坐标系（投影坐标系，单位为米）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Working CRS (projected, in metres; empty = from the land-use layer)</source>
+      <translation>工作坐标系（以米为单位的投影坐标系；留空 = 取自地类图斑图层）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Working CRS (projected, in metres; empty = from the zones)</source>
+      <translation>工作坐标系（以米为单位的投影坐标系；留空 = 取自分区图层）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -3424,9 +6846,59 @@
       <translation>将图层重投影后另存为副本（GeoPackage）并用于该角色。源图层不会被修改。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Writes the task decomposition table (指标内容和任务分解表: indicator, connotation, data source, collection method, responsible department, division of work, time node) and one fill-in workbook per responsible department into the output folder. Each workbook holds only that department's indicators: locked key columns and previous years' values, unlocked value and text columns, drop-down lists, number checks with the unit, a 填表说明 sheet and hidden metadata that the import checks. A year without forms is prepared first (catalog snapshot and default task assignment).</source>
+      <translation>向输出文件夹写出指标内容和任务分解表（指标名称、指标内涵、数据来源、采集方式、责任部门、任务分工、时间节点）以及每个责任部门的填报工作簿。每个工作簿只含该部门的指标：指标编号等关键列和往年数值锁定，数值和文字列可填写，带下拉列表、按单位的数值校验、填表说明工作表，以及导入时核对的隐藏元数据。尚无填报表的年度会先准备（指标体系快照和默认任务分工）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/docx_writer.py" />
+      <source>Writing Word documents needs the Python package 'python-docx'. Install it into QGIS's Python (pip install python-docx) and restart QGIS.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
       <source>Writing layer '{layer}' was canceled.</source>
       <translation>已取消写出图层“{layer}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>Writing the results</source>
+      <translation>正在写入结果</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>Writing the satisfaction report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>Writing the tables and the report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>Writing the violations</source>
+      <translation>正在写出违规图斑</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Wrong department</source>
+      <translation>部门错误</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Wrong unit</source>
+      <translation>单位错误</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>Wrong year</source>
+      <translation>年份错误</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>Wrote the workbook of {department}.</source>
+      <translation>已写出 {department} 的填报表。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -3439,14 +6911,44 @@
       <translation>已写出 {path}，现用作“{role}”。请重新检查。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>Year</source>
+      <translation>年份</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
       <source>Years of residence</source>
       <translation>居住年限</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Zone area</source>
+      <translation>分区面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Zone id field (empty = feature id)</source>
+      <translation>分区编号字段（留空 = 要素编号）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Zone ids must be unique; {field} repeats {ids}. Choose another id field or none.</source>
+      <translation>分区编号必须唯一；{field} 中有重复值 {ids}。请换一个编号字段或不指定。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Zone level '{level}' has {labels} labels for {count} {what}: give one label per item.</source>
-      <translation type="unfinished" />
+      <translation>分区层级“{level}”有 {labels} 个标签，而{what}有 {count} 个：请为每一项给出一个标签。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Zone name field</source>
+      <translation>分区名称字段</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
+      <source>Zones</source>
+      <translation>分区</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -3464,9 +6966,44 @@
       <translation>全部地类图斑</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>along the road network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
       <source>an invalid CRS</source>
       <translation>无效的坐标系</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>area of '{layer}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>assessment GeoPackage (objective indicators); optional</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>base year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>base: {base}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>collection method</source>
+      <translation>采集方式</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
@@ -3474,8 +7011,33 @@
       <translation>覆盖范围</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>data source type</source>
+      <translation>数据来源类型</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>demand points</source>
+      <translation>需求点</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>derived.{id}: input {source!r} must be role:&lt;known role id&gt;.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>derived.{id}: needs a list of 'inputs'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>destinations: DLTB patches of {group}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>destinations: {types}; {rule}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3486,12 +7048,32 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/graph.py" />
       <source>driving</source>
+      <translation>车行</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>e.g. 厦门市</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>e.g. 厦门市 (report title)</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
       <source>ellipsoidal</source>
       <translation>椭球</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>error</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>every type within reach</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -3504,9 +7086,39 @@
       <translation>建筑面积 = 基底面积 × {field}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>gap (straight line − network)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>info</source>
+      <translation>提示</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>inside '{layer}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>layer: {role}</source>
+      <translation>图层：{role}</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
       <source>lengths on the CGCS2000 ellipsoid</source>
       <translation>长度按 CGCS2000 椭球面计算</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/targets.py" />
+      <source>limit_type must be 'max' or 'min' (row of {code}).</source>
+      <translation>limit_type 应为“max”或“min”（{code} 所在行）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -3519,9 +7131,34 @@
       <translation>按 CGCS2000 椭球量算</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>met</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>method not installed: {method}</source>
+      <translation>计算方法未安装：{method}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>missing input</source>
+      <translation>缺少输入</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
       <source>mode must be 'walk' or 'drive', not '{mode}'.</source>
       <translation>mode 只能是“walk”或“drive”，而不是“{mode}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>nearest destination of any type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>network: {edges:,} edges of '{roads}' ({mode}); land within {width:g} m of a reached road counts as covered; the straight access leg to the nearest road is part of the distance</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -3529,9 +7166,34 @@
       <translation>否</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>no district values of the objective indicators</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>none of the related indicators ({codes}) has district values</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>not met</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>not run</source>
+      <translation>未运行</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
       <source>number of floors</source>
       <translation>层数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
+      <source>only {count} districts have both survey answers and indicator values (at least {minimum} needed)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/balance.py" />
@@ -3547,6 +7209,11 @@
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>p-value</source>
       <translation>p 值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>patches of at least {area:g} m²</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -3569,6 +7236,16 @@
       <translation>面</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>population</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>ready</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
       <source>require must be 'any' or 'all'.</source>
       <translation>require 只能是“any”或“all”。</translation>
@@ -3576,12 +7253,42 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>residential land</source>
+      <translation>居住用地</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>residents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/indicators/context.py" />
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>results.{id}: 'per' must be facility or indicator.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>results.{id}: ids are lower-case letters, digits and _.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/base.py" />
+      <source>someone else</source>
+      <translation>其他人</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/indicators/statistics.py" />
       <source>statistic {code} found by name '{name}'</source>
       <translation>统计项 {code} 按名称“{name}”匹配</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
+      <source>statistic: {code}</source>
+      <translation>统计数据：{code}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>straight-line radius</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
@@ -3599,6 +7306,11 @@
       <translation>责任部门</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>threshold: {reach} ({basis})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/balance.py" />
       <source>under-represented</source>
       <translation>比例偏低</translation>
@@ -3609,9 +7321,19 @@
       <translation>未知</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>urban area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
       <source>used {used} (not available: {missing})</source>
       <translation>使用了 {used}（不可用：{missing}）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_layout.py" />
+      <source>value</source>
+      <translation>数值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -3624,6 +7346,11 @@
       <translation>verified 必须是 true 或 false，而不是“{value}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>village construction land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
       <source>walk_coverage needs threshold_m or threshold_min.</source>
       <translation>walk_coverage 需要 threshold_m 或 threshold_min。</translation>
@@ -3631,12 +7358,32 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/graph.py" />
       <source>walking</source>
+      <translation>步行</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>warning</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>whole city</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>xlsx or csv export of the survey platform</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>yes</source>
       <translation>是</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>{area} m² ({basis})</source>
+      <translation>{area} m²（{basis}）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -3664,6 +7411,36 @@
       <translation>{attribute}：样本结构与总体存在显著差异（卡方 {chi2:.1f}，p = {p:.3g}）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
+      <source>{attribute}: {count} categories</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>{available} of {total} maps can be drawn.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{basis} basis, {method}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{basis} basis: straight-line radius {radius:g} m gives {gap:+.2f} percentage points more than the network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{basis} reading not computed: {message}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>{cell} {code} {field}: {old} → {new}</source>
+      <translation>{cell} {code} {field}：{old} → {new}</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
       <source>{city} city health check rectification task list ({year})</source>
       <translation>{city}城市体检整治任务清单（{year}年）</translation>
@@ -3679,6 +7456,26 @@
       <translation>{city}国土空间规划城市体检评估指标结论表（{year}年）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>{code} {name} per unit</source>
+      <translation>{code} {name}（分单元）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>{code}: no values ({message})</source>
+      <translation>{code}：无数值（{message}）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>{code}: {message}</source>
+      <translation>{code}：{message}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>{count} district dimensions where feeling and indicators disagree (highlighted).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
       <source>{count} feature(s) of layer '{layer}' could not be reprojected and have no geometry.</source>
       <translation>图层“{layer}”有 {count} 个要素无法重投影，其几何为空。</translation>
@@ -3691,7 +7488,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/demand.py" />
       <source>{count} features of layer '{layer}' have no geometry and count as not covered.</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”中有 {count} 个要素没有几何，按未覆盖计。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/importer.py" />
@@ -3712,6 +7509,11 @@
       <location filename="../cityhealth_plugin/core/survey/screening.py" />
       <source>{count} questionnaires have no location; the outside-the-city rule skips them.</source>
       <translation>有 {count} 份问卷没有位置，市域范围规则不检查这些问卷。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <source>{count} questionnaires read from {name}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/weighting.py" />
@@ -3739,6 +7541,11 @@
       <translation>{count} 个存在问题。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/violations_model.py" />
+      <source>{district} ({code})</source>
+      <translation>{district}（{code}）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
       <source>{errors} error(s), {warnings} warning(s).</source>
       <translation>{errors} 个错误，{warnings} 个警告。</translation>
@@ -3754,9 +7561,19 @@
       <translation>{field}（{n} 个要素缺少该值：按 CGCS2000 椭球面积）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{field} of '{layer}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
       <source>{field} of '{layer}' split by area share</source>
       <translation>“{layer}”的 {field} 按面积比例分摊</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>{field} of {code} was changed in the database by {by} at {at} after this workbook was exported; export the workbook again or agree on the value with the collecting office.</source>
+      <translation>{code} 的{field}在本表导出后已被 {by} 于 {at} 在数据库中修改：请重新导出填报表，或与牵头部门核定数值。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/landuse/codes.py" />
@@ -3779,6 +7596,11 @@
       <translation>距{year}年目标差 {gap}%：现状 {value}，目标 {target} {unit}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/overlay_area.py" />
+      <source>{group} inside {clip}</source>
+      <translation>{clip}内{group}</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/data_sources.py" />
       <source>{layers} layers opened, {roles} roles recognised.</source>
       <translation>已打开 {layers} 个图层，识别出 {roles} 个角色。</translation>
@@ -3799,14 +7621,104 @@
       <translation>{layer}：{n} 个以数字存储的地类编码丢失了前导零（如 101），已按4位编码（0101）读取。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
+      <source>{map} cannot be drawn: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{metres:g} m as given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{metres:g} m radius</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{metres:g} m walk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{minutes:g} min by car at {speed:g} km/h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{minutes:g} min by car on the road speeds</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{minutes:g} min × {speed:g} km/h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{minutes:g}-minute drive</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{minutes:g}-minute life circle of GB 50180-2018 = {metres:g} m</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{minutes:g}-minute walk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/screening.py" />
       <source>{names} district names but {polygons} polygons were given.</source>
       <translation>给出了 {names} 个区名，但面要素有 {polygons} 个。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_read.py" />
+      <source>{name} cannot be opened as an Excel workbook ({error}).</source>
+      <translation>{name} 无法作为 Excel 工作簿打开（{error}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_read.py" />
+      <source>{name} has no sheet '{sheet}': use the workbook exported for your department.</source>
+      <translation>{name} 中没有“{sheet}”工作表：请使用为本部门导出的填报表。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_read.py" />
+      <source>{name} is not a readable CSV file: {error}</source>
+      <translation>{name} 不是可读取的 CSV 文件：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>{name} was not imported: {n} errors, the first: {first}</source>
+      <translation>{name} 未导入：{n} 个错误，第一个：{first}</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
       <source>{name} was {value} {unit} in {year} ({status}): {reason}</source>
       <translation>{name}{year}年为 {value} {unit}（{status}）：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_read.py" />
+      <source>{name}: department workbooks are .xlsx files or CSV exports of their data sheet, not '{suffix}'.</source>
+      <translation>{name}：部门填报表应为 .xlsx 文件或其数据表导出的 CSV，而不是“{suffix}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>{name}: {changes} changed cells in {forms} indicators, {errors} errors, {warnings} warnings.</source>
+      <translation>{name}：{forms} 项指标共 {changes} 个单元格有变化，{errors} 个错误，{warnings} 个警告。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/indicator_inputs.py" />
+      <source>{name}: {message}</source>
+      <translation>{name}：{message}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <source>{n} department workbooks in {path}.</source>
+      <translation>{path} 中共 {n} 份部门填报表。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/context.py" />
@@ -3829,9 +7741,39 @@
       <translation>{n} 项指标无数值，未进行诊断：{codes}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
+      <source>{n} indicators: {met} met, {nearly} nearly met, {warning} warning, {not_met} not met, {not_assessed} not assessed.</source>
+      <translation>{n} 项指标：达标 {met} 项，基本达标 {nearly} 项，预警 {warning} 项，未达标 {not_met} 项，未评价 {not_assessed} 项。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
       <source>{n} new construction parts lie outside the base-year land-use layer: check that both years cover the same area.</source>
       <translation>{n} 处新增建设用地位于基期地类图斑范围之外，请检查两期数据范围是否一致。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>{n} parts, {area} hm²</source>
+      <translation>{n} 处，{area} 公顷</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <source>{n} results for {year} (double-click a row for its provenance and layers).</source>
+      <translation>{year} 年共 {n} 项结果（双击一行查看来源记录和结果图层）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>{n} targets from the assessment database.</source>
+      <translation>{n} 个目标值来自体检评估数据库。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>{n} targets from the catalog.</source>
+      <translation>{n} 个目标值来自指标目录。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
+      <source>{n} targets from the targets table given.</source>
+      <translation>{n} 个目标值来自所给目标值表。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -3854,8 +7796,83 @@
       <translation>共 {n} 处违规图斑，合计 {area:.2f} 公顷。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>{n} violating parts, {area:.2f} hm², from {checks} checks ({seconds:.1f} s).</source>
+      <translation>{n} 处违规图斑，{area:.2f} 公顷，来自 {checks} 项检查（{seconds:.1f} 秒）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>{n} violating parts, {area} hm² ({checks} checks).</source>
+      <translation>{n} 处违规图斑，{area} 公顷（{checks} 项检查）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_runner.py" />
+      <source>{ok} computed, {missing} missing inputs, {unavailable} not available, {errors} errors.</source>
+      <translation>已计算 {ok} 项，缺少输入 {missing} 项，不可用 {unavailable} 项，出错 {errors} 项。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
+      <source>{ok} computed, {missing} missing inputs, {unavailable} unavailable, {error} errors ({seconds:.1f} s).</source>
+      <translation>已计算 {ok} 项，缺少输入 {missing} 项，不可用 {unavailable} 项，出错 {error} 项（{seconds:.1f} 秒）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>{pages} pages written: {link}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <source>{pages} pages, {maps} maps in {seconds:.1f} s: {pdf}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
+      <source>{paper} landscape</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/store/gpkg.py" />
-      <source>{path} is not a GeoPackage (no gpkg_contents table).</source>
+      <source>{path} is an SQLite database but not a GeoPackage: choose another output file.</source>
+      <translation>{path} 是 SQLite 数据库但不是 GeoPackage：请选择其他输出文件。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/gpkg.py" />
+      <source>{path} is not a GeoPackage (it has no gpkg_contents table): open a .gpkg file.</source>
+      <translation>{path} 不是 GeoPackage（缺少 gpkg_contents 表）：请打开 .gpkg 文件。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/sqlite_backend.py" />
+      <source>{path} is not a usable GeoPackage ({error}).</source>
+      <translation>{path} 不是可用的 GeoPackage（{error}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
+      <source>{questions} questions ({counts}); {attributes} attributes; {open} open answers.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{reach} life circle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>{rows} questionnaires, {columns} columns{encoding}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>{shown} of {total} shown, {reviewed} reviewed.</source>
+      <translation>显示 {shown} / {total} 处，已核查 {reviewed} 处。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{subject}: coverage readings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{subject}: {base} without every service</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3869,9 +7886,64 @@
       <translation>{task}已取消。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
+      <source>{title}: {message}</source>
+      <translation>{title}：{message}</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
       <source>{trend} ({evaluation})</source>
       <translation>{trend}（{evaluation}）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{type} {reach} service area (roads reached)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{type}: {base} not covered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>{valid} valid of {total} questionnaires: fewer than the required {required}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>{valid} valid of {total} questionnaires: the required {required} are met.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>{valid} valid questionnaires; overall satisfaction {score:.1f}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{value:,.0f} residents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>{value:,.2f} hm²</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>{value} is more than ten times off the previous value {previous} {unit}; check the unit.</source>
+      <translation>{value} 与上一期数值 {previous} {unit} 相差十倍以上：请检查单位。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>{value} {unit} is a count but not a whole number.</source>
+      <translation>{value} {unit} 是计数，但不是整数。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
+      <source>{value} {unit} is outside the plausible range {range}; check the unit and the number.</source>
+      <translation>{value} {unit} 超出合理范围 {range}：请检查单位和数值。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -3889,9 +7961,209 @@
       <translation>给出了 {weights} 个权重，但受访者有 {respondents} 人。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/store/base.py" />
+      <source>{what} {key} was changed by {by} at {at}; reload and try again.</source>
+      <translation>{what} {key} 已被 {by} 于 {at} 修改，请重新加载后再试。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/store/base.py" />
+      <source>{what} {key} was deleted by {by} at {at}; reload and try again.</source>
+      <translation>{what} {key} 已被 {by} 于 {at} 删除，请重新加载后再试。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: 'classes' must be a whole number from 2 to 9.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: 'each' must be one of {values}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: 'id' must be lower-case letters, digits and _.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: 'method' must be one of {methods}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: 'opacity' must be above 0 and at most 1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: 'ranges' must be a non-empty list.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: 'title_years' must be single or range.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: '{key}' must be a colour like #1f78b4, not {value!r}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: '{key}' must be a list of at least two colours.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: a class needs a 'value'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: a layer must be an object.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: a range needs numeric 'lower' and 'upper'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: at least one layer must not be optional.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: derived layer '{id}' is not declared under "derived".</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: needs a Chinese (zh) and an English (en) text.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: needs a non-empty list of 'layers'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: ranges must be ascending and not overlap.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: result '{id}' is given per {per}; write result:{id}:{{key}}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: result '{id}' is not declared under "results".</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: role:{{key}} is only allowed in maps with "each": "facility".</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: source {source!r} must be role:&lt;id&gt;, derived:&lt;id&gt; or result:&lt;id&gt;[:&lt;key&gt;].</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: style {style!r} is not one of {styles}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: the 'categorized' style needs a 'field'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: the 'categorized' style needs a list of 'classes'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: the 'fill' style needs a 'fill' colour.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: the 'graduated' style needs a 'field' or an 'expression'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: the 'outline' style needs an 'outline' colour.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: the 'role' style needs a role:&lt;id&gt; source.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: the '{style}' style needs a 'color'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: the id '{id}' is used twice.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: unknown role '{role}'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
+      <source>{where}: {{key}} is only allowed in maps with "each".</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/assessment/steps.py" />
+      <source>{year}: {n} indicators{source}</source>
+      <translation>{year} 年：{n} 项指标{source}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
+      <source>{year}: {n} violating parts, {area} hm².</source>
+      <translation>{year} 年：{n} 处违规图斑，{area} 公顷。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>… and {n} more problems.</source>
       <translation>… 另有 {n} 个问题。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <source>… and {n} more.</source>
+      <translation>…… 另有 {n} 个。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>… or below this share of the median time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
+      <source>附件4 社会满意度评价报告 with tables and the district map (Word).</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
