@@ -9,6 +9,8 @@ from ..resources_paths import ICON_PATH
 
 def algorithm_classes():
     """Every algorithm the provider offers. Add new ones here (one module per algorithm)."""
+    from .algorithms.export_task_workbooks import ExportDepartmentWorkbooksAlgorithm
+    from .algorithms.import_department_workbook import ImportDepartmentWorkbookAlgorithm
     from .algorithms.validate_data_package import ValidateDataPackageAlgorithm
     from .algorithms.compute_indicators import ComputeIndicatorsAlgorithm
     from .algorithms.landuse_area import LandUseAreaAlgorithm
@@ -16,6 +18,7 @@ def algorithm_classes():
     from .algorithms.zonal_density import ZonalDensityAlgorithm
 
     return [ValidateDataPackageAlgorithm,
+            ExportDepartmentWorkbooksAlgorithm, ImportDepartmentWorkbookAlgorithm,
             ComputeIndicatorsAlgorithm, LandUseAreaAlgorithm, OverlayAreaAlgorithm, ZonalDensityAlgorithm]
 
 

@@ -19,8 +19,8 @@ import shapely
 
 from ..layer_data import LayerData
 from ..store import gpkg
-from . import admin, controls, dirty as dirty_mod, facilities, landuse, names, network, population, problems, \
-    roads, statistics, survey, truth
+from . import admin, controls, department_values, dirty as dirty_mod, facilities, landuse, names, network, \
+    population, problems, roads, statistics, survey, truth
 from . import zoning as Z
 from .boundaries import load_districts, subdistrict_seeds
 from .buildings import build_buildings
@@ -210,6 +210,8 @@ def generate_demo_city(scale: str = "small", seed: int = 2024, out: Path = Path(
         summary[name] = len(layer)
     gpkg.write_table(out, "DEPT_STATS", stats)
     gpkg.write_table(out, "DEMO_TRUTH", truth_rows)
+    gpkg.write_table(out, "FORM_VALUES", department_values.form_values(  # department figures (forms)
+        None, districts.codes, {2020: layers["DLTB_2020"], 2024: layers["DLTB"]}))
     summary["DEPT_STATS"] = len(stats)
     summary["DEMO_TRUTH"] = len(truth_rows)
     return summary

@@ -12,6 +12,9 @@ Tables:
     hashes, parameters, formula, CRS, area method, warnings, plugin version).
 
 Writing a year replaces that year's rows of the written codes and keeps everything else.
+Both tables belong to the assessment database schema (store/schema.py, docs/assessment-database.md):
+``write_results`` goes through ``SqliteStore.write_engine_results`` (rows get origin 'computed'
+and a version; values a department reported for the same indicator are kept).
 Result layers (e.g. red-line overlaps) can be written as feature tables ``result_<code>_<n>``.
 """
 
@@ -81,9 +84,12 @@ def write_results(path, results: List, year: Optional[int] = None, layers: bool 
     """Write results into the GeoPackage at ``path`` (created if needed); returns the tables written."""
     path = Path(path)
     values, provenance = results_to_frames(results, year)
-    gpkg.write_table(path, VALUES_TABLE, _merge(_existing(path, VALUES_TABLE), values, VALUE_COLUMNS))
-    gpkg.write_table(path, PROVENANCE_TABLE, _merge(_existing(path, PROVENANCE_TABLE), provenance,
-                                                    PROVENANCE_COLUMNS))
+    # the assessment database schema (store/schema.py): computed rows of these (code, year) are
+    # replaced in one transaction, department figures and other years are kept
+    from .sqlite_backend import SqliteStore
+
+    with SqliteStore(path) as store:
+        store.write_engine_results(values, provenance)
     written = [VALUES_TABLE, PROVENANCE_TABLE]
     if layers:
         for result in results:
