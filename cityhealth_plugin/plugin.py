@@ -56,8 +56,9 @@ def dock_classes():
     """
     from .gui.data_dock import DataDock
     from .gui.indicators_dock import IndicatorsDock
+    from .gui.mapset_dock import MapSetDock
 
-    return [DataDock, IndicatorsDock]
+    return [DataDock, IndicatorsDock, MapSetDock]
 
 
 class CityHealthPlugin:

@@ -16,10 +16,12 @@ def algorithm_classes():
     from .algorithms.landuse_area import LandUseAreaAlgorithm
     from .algorithms.overlay_area import OverlayAreaAlgorithm
     from .algorithms.zonal_density import ZonalDensityAlgorithm
+    from .algorithms.export_map_set import ExportMapSetAlgorithm
 
     return [ValidateDataPackageAlgorithm,
             ExportDepartmentWorkbooksAlgorithm, ImportDepartmentWorkbookAlgorithm,
-            ComputeIndicatorsAlgorithm, LandUseAreaAlgorithm, OverlayAreaAlgorithm, ZonalDensityAlgorithm]
+            ComputeIndicatorsAlgorithm, LandUseAreaAlgorithm, OverlayAreaAlgorithm, ZonalDensityAlgorithm,
+            ExportMapSetAlgorithm]
 
 
 class CityHealthProvider(QgsProcessingProvider):
