@@ -57,8 +57,9 @@ def dock_classes():
     from .gui.data_dock import DataDock
     from .gui.indicators_dock import IndicatorsDock
     from .gui.mapset_dock import MapSetDock
+    from .gui.survey_dock import SurveyDock
 
-    return [DataDock, IndicatorsDock, MapSetDock]
+    return [DataDock, IndicatorsDock, MapSetDock, SurveyDock]
 
 
 class CityHealthPlugin:

@@ -17,11 +17,13 @@ def algorithm_classes():
     from .algorithms.overlay_area import OverlayAreaAlgorithm
     from .algorithms.zonal_density import ZonalDensityAlgorithm
     from .algorithms.export_map_set import ExportMapSetAlgorithm
+    from .algorithms.analyse_survey import AnalyseSurveyAlgorithm
 
     return [ValidateDataPackageAlgorithm,
             ExportDepartmentWorkbooksAlgorithm, ImportDepartmentWorkbookAlgorithm,
             ComputeIndicatorsAlgorithm, LandUseAreaAlgorithm, OverlayAreaAlgorithm, ZonalDensityAlgorithm,
-            ExportMapSetAlgorithm]
+            ExportMapSetAlgorithm,
+            AnalyseSurveyAlgorithm]
 
 
 class CityHealthProvider(QgsProcessingProvider):
