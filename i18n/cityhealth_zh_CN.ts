@@ -6,7 +6,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>  demo data package: the demo population shares are used for weighting.</source>
-      <translation type="unfinished" />
+      <translation>  示例数据包：使用示例人口构成加权。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -36,7 +36,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source> s</source>
-      <translation type="unfinished" />
+      <translation> 秒</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -149,6 +149,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>(new)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
       <source>(no district)</source>
       <translation>（无所属区县）</translation>
@@ -164,6 +169,11 @@
       <translation>（未指定）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>(removed)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
       <source>({n} rows in conflict.)</source>
       <translation>（共 {n} 行冲突。）</translation>
@@ -171,17 +181,22 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>, read as {encoding}</source>
-      <translation type="unfinished" />
+      <translation>，按 {encoding} 读取</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>15-minute life-circle completeness (fields 'within', 'required')</source>
-      <translation type="unfinished" />
+      <translation>15分钟生活圈完善度（字段“within”“required”）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>201A/202A/203A go only with 0601 工业用地, 204 with 0602/0603/1201, 205 with 09; correct the code or the attribute.</source>
       <translation>201A/202A/203A 只能对应 0601 工业用地，204 对应 0602/0603/1201，205 对应 09；请更正地类编码或属性码。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>A PostgreSQL connection (shared server)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/messages.py" />
@@ -216,7 +231,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/mapset/page.py" />
       <source>A map scale must be a positive number.</source>
-      <translation type="unfinished" />
+      <translation>比例尺必须是正数。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -236,6 +251,11 @@
     <message>
       <location filename="../cityhealth_plugin/core/exports/docx_writer.py" />
       <source>A table needs at least one column.</source>
+      <translation>表格至少需要一列。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>A value must lie in {range}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -244,7 +264,12 @@
       <translation>地上地下统筹</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/findings_model.py" />
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Achievements (取得成效)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -256,7 +281,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Add district layer</source>
-      <translation type="unfinished" />
+      <translation>添加分区图层</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/cli.py" />
@@ -266,22 +291,27 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Add one page per district (atlas)</source>
-      <translation type="unfinished" />
+      <translation>每个行政区加一页（分区图册）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>Add row</source>
-      <translation type="unfinished" />
+      <translation>添加行</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Add the district layer with scores to the map after a run</source>
-      <translation type="unfinished" />
+      <translation>运行后将带得分的分区图层添加到地图</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>Adds or subtracts {a} and {b}, which have different units.</source>
       <translation>对单位不同的 {a} 和 {b} 做了加减运算。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Add…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/layer_tree.py" />
@@ -299,14 +329,34 @@
       <translation>全部可计算</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>All departments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/compliance/storage.py" />
       <source>All districts</source>
       <translation>全部区县</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>All indicators</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>All indicators of the year whose department figure differs from the computed spatial value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>All inputs are there.</source>
-      <translation type="unfinished" />
+      <translation>所需数据齐全。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -326,11 +376,21 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Analyse satisfaction survey</source>
-      <translation type="unfinished" />
+      <translation>分析满意度调查</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Analysing the satisfaction survey</source>
+      <translation>正在分析满意度调查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Another indicator is opened.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Another year is opened.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -352,6 +412,21 @@
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Answers</source>
       <translation>有效回答数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
+      <source>Apply</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
+      <source>Apply is disabled: the workbook has {n} errors. Correct them in the workbook (the cells are listed above) and import it again; nothing is imported while any error remains.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
+      <source>Apply writes all {n} changes in one transaction.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -436,7 +511,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Assessment database (objective indicators by district)</source>
-      <translation type="unfinished" />
+      <translation>评估数据库（分区客观指标）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -449,9 +524,24 @@
       <translation>找不到评估数据库：{path}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>Assessment database settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Assessment database, your name, tolerance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
       <source>Assessment database: not set (save the project or choose one with “…”).</source>
       <translation>评估数据库：未设置（请保存工程，或通过“…”选择）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Assessment database: not set (save the project, or choose one with “…”).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -459,9 +549,24 @@
       <translation>评估数据库：{path}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Assessment database: {where}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Assessment texts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
       <source>Assessment year</source>
       <translation>评估年度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Assessment year: its forms are prepared when it is opened.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -526,17 +631,27 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Attribute: {attribute}</source>
-      <translation type="unfinished" />
+      <translation>属性：{attribute}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>Attribute: {names}. Shares may be fractions, percentages or counts.</source>
+      <translation>属性：{names}。比例可以是小数、百分数或人数。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Audit trail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Audit trail ({n})</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Balance</source>
-      <translation type="unfinished" />
+      <translation>样本均衡</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -611,7 +726,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Bottom-line violations (from the compliance check)</source>
-      <translation type="unfinished" />
+      <translation>底线管控问题图斑（来自底线管控检查）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -621,7 +736,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Browse…</source>
-      <translation type="unfinished" />
+      <translation>浏览…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
@@ -651,7 +766,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>CSV (*.csv)</source>
-      <translation type="unfinished" />
+      <translation>CSV (*.csv)</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -696,7 +811,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Cancelled.</source>
-      <translation type="unfinished" />
+      <translation>已取消。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
@@ -759,6 +874,11 @@
       <translation>无法读取评价规则文件 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Cannot save: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
       <source>Cannot write '{path}': {error}</source>
       <translation>无法写入“{path}”：{error}</translation>
@@ -771,7 +891,7 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>Cannot write {path}. It may be open in another program, or the folder is read-only.</source>
-      <translation type="unfinished" />
+      <translation>无法写入 {path}。该文件可能已在其他程序中打开，或文件夹为只读。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/values.py" />
@@ -782,6 +902,11 @@
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
       <source>Care for the elderly</source>
       <translation>养老</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Catalog</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -839,6 +964,11 @@
       <translation>变更</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
+      <source>Changes ({n}): old → new per cell</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/finding_actions.py" />
       <source>Character encoding</source>
       <translation>字符编码</translation>
@@ -877,6 +1007,16 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
       <source>Checking the layers</source>
       <translation>正在检查图层</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Checking the workbook…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Checking {name}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
@@ -931,7 +1071,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Chinese</source>
-      <translation type="unfinished" />
+      <translation>中文</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
@@ -944,14 +1084,19 @@
       <translation>请先选择 GeoPackage、文件夹或数据库连接。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Choose a PostgreSQL connection (saved in QGIS).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Choose a questionnaire file first.</source>
-      <translation type="unfinished" />
+      <translation>请先选择问卷文件。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Choose an output folder for the map set.</source>
-      <translation type="unfinished" />
+      <translation>请为图集选择输出文件夹。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -971,7 +1116,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Choose the questionnaire file (xlsx or csv).</source>
-      <translation type="unfinished" />
+      <translation>请选择问卷文件（xlsx 或 csv）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -981,7 +1126,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>City</source>
-      <translation type="unfinished" />
+      <translation>城市</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/plugin.py" />
@@ -1019,6 +1164,11 @@
       <translation>城市体检：数据</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>City health check: Forms</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
       <source>City health check: Indicators</source>
       <translation>城市体检：指标</translation>
@@ -1026,22 +1176,22 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>City health check: Map set</source>
-      <translation type="unfinished" />
+      <translation>城市体检评估：规划实施分析图集</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>City health check: Satisfaction survey</source>
-      <translation type="unfinished" />
+      <translation>城市体检：满意度调查</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>City name</source>
-      <translation type="unfinished" />
+      <translation>城市名称</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>City name (for the report title)</source>
-      <translation type="unfinished" />
+      <translation>城市名称（用于报告标题）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
@@ -1149,9 +1299,14 @@
       <translation>编码只能使用字母、数字、“-”、“_”和“.”（最多 32 个字符）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Collection method</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Column</source>
-      <translation type="unfinished" />
+      <translation>列</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/importer.py" />
@@ -1186,7 +1341,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Column mapping (JSON; suggested from the headers when empty)</source>
-      <translation type="unfinished" />
+      <translation>字段对应（JSON；为空时按表头自动识别）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -1279,14 +1434,29 @@
       <translation>计算指标</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/result_tables.py" />
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Computed</source>
       <translation>已计算</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Computed (spatial)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
       <source>Computed at (UTC)</source>
       <translation>计算时间（UTC）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Computed from spatial data: {value} {unit}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Computed value</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -1341,12 +1511,22 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Concerns</source>
-      <translation type="unfinished" />
+      <translation>关注问题</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/schema.py" />
       <source>Confirmed</source>
       <translation>已确认</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>Connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Connotation</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/gap.py" />
@@ -1396,7 +1576,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Coordinates</source>
-      <translation type="unfinished" />
+      <translation>坐标</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -1412,6 +1592,11 @@
       <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
       <source>Copy as JSON</source>
       <translation>复制为 JSON</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>Copy my version</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -1441,12 +1626,12 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>Cover and contents</source>
-      <translation type="unfinished" />
+      <translation>封面和目录</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Cover and contents page</source>
-      <translation type="unfinished" />
+      <translation>封面和目录页</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
@@ -1466,6 +1651,21 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Create the selected map as a print layout of the project and open it in the layout designer to edit it.</source>
+      <translation>将所选图件生成为项目中的打印布局，并在布局设计器中打开以便编辑。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Cross-check of spatial values and department figures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>Cross-check tolerance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Cross-check…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1534,6 +1734,21 @@
       <translation>数据来源</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Data source type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>Database now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Database settings…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
       <source>Deadline</source>
       <translation>完成时限</translation>
@@ -1561,7 +1776,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>Demo shares</source>
-      <translation type="unfinished" />
+      <translation>示例人口构成</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
@@ -1592,6 +1807,16 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
       <source>Department (optional check)</source>
       <translation>部门（可选，用于核对）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Department figure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Department fill-in workbooks (Excel round trip)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/schema.py" />
@@ -1664,6 +1889,11 @@
       <translation>未进行诊断：没有写出体检评估数据库。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Difference %</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Difference (percentage points)</source>
       <translation>差值（百分点）</translation>
@@ -1677,6 +1907,11 @@
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>Direction must be one of {values}, not '{value}'.</source>
       <translation>指标方向必须是 {values} 之一，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Discard the unsaved edits</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
@@ -1696,17 +1931,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>District layer</source>
-      <translation type="unfinished" />
+      <translation>区界图层</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>District map (png)</source>
-      <translation type="unfinished" />
+      <translation>分区图（png）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>District maps need the district layer (admin_district role).</source>
-      <translation type="unfinished" />
+      <translation>分区图需要行政区图层（admin_district 角色）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -1716,7 +1951,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>District name field</source>
-      <translation type="unfinished" />
+      <translation>区名字段</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/screening.py" />
@@ -1731,7 +1966,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>District polygons: the outside-the-city check, district names and the map.</source>
-      <translation type="unfinished" />
+      <translation>区界面图层：用于市域范围检查、区名和分区图。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -1746,11 +1981,16 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Districts (区) for the location check and the map</source>
-      <translation type="unfinished" />
+      <translation>区界（用于位置检查和分区图）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Districts with satisfaction scores</source>
+      <translation>带满意度得分的分区</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Division of work</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1761,7 +2001,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Drawing the district map</source>
-      <translation type="unfinished" />
+      <translation>正在绘制分区图</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
@@ -1836,7 +2076,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Edit the layout, then press “Save template” to use it for this map.</source>
-      <translation type="unfinished" />
+      <translation>请编辑布局，然后点击“保存模板”，该图件今后即使用此模板。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -1871,6 +2111,21 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>English</source>
+      <translation>英文</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Enter only the number in {unit} (without '{suffix}').</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Enter the department's figure to cross-check it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Entered by</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1919,6 +2174,16 @@
       <translation>找不到佐证材料文件：{path}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Evidence files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Evidence files ({n})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
       <source>Excel (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
@@ -1941,7 +2206,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Export</source>
-      <translation type="unfinished" />
+      <translation>导出</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
@@ -1961,22 +2226,22 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Export planning implementation map set</source>
-      <translation type="unfinished" />
+      <translation>导出规划实施分析图集</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Export report docx…</source>
-      <translation type="unfinished" />
+      <translation>导出报告 docx…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Export satisfaction report</source>
-      <translation type="unfinished" />
+      <translation>导出满意度评价报告</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Export satisfaction tables</source>
-      <translation type="unfinished" />
+      <translation>导出满意度分析表</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -1984,29 +2249,39 @@
       <translation>导出违规图斑</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Export workbooks…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Export xlsx…</source>
+      <translation>导出 xlsx…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Exporting the department workbooks…</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Exporting the map set</source>
-      <translation type="unfinished" />
+      <translation>导出图集</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Exporting the map set…</source>
-      <translation type="unfinished" />
+      <translation>正在导出图集……</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Exporting {count} maps…</source>
-      <translation type="unfinished" />
+      <translation>正在导出 {count} 幅图件……</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>Exporting {path} failed (code {code}).</source>
-      <translation type="unfinished" />
+      <translation>导出 {path} 失败（代码 {code}）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -2046,7 +2321,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Facility service areas (field 'facility' = facility role id)</source>
-      <translation type="unfinished" />
+      <translation>设施服务范围（字段“facility”= 设施角色标识）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
@@ -2081,12 +2356,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/violations_model.py" />
       <source>Farmland: construction</source>
-      <translation type="unfinished" />
+      <translation>基本农田被建设占用</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/violations_model.py" />
       <source>Farmland: not cultivated</source>
-      <translation type="unfinished" />
+      <translation>基本农田非耕地利用</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/findings_xlsx.py" />
@@ -2234,6 +2509,16 @@
       <translation>消防站</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Flag</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Flagged only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/trend.py" />
       <source>Flat</source>
       <translation>持平</translation>
@@ -2269,9 +2554,14 @@
       <translation>示例城市保存文件夹</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Folder for the department workbooks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Folder of PNG pages</source>
-      <translation type="unfinished" />
+      <translation>PNG 页面文件夹</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
@@ -2281,7 +2571,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Folder of user layout templates</source>
-      <translation type="unfinished" />
+      <translation>用户布局模板文件夹</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
@@ -2311,6 +2601,16 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Forest</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Form saved</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2347,6 +2647,11 @@
       <location filename="../cityhealth_plugin/gui/data_sources.py" />
       <source>Generating the demo city…</source>
       <translation>正在生成示例城市…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>GeoPackage</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -2436,7 +2741,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/violations_model.py" />
       <source>Heritage line: construction</source>
-      <translation type="unfinished" />
+      <translation>保护线内建设</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -2496,7 +2801,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Ignore</source>
-      <translation type="unfinished" />
+      <translation>忽略</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
@@ -2506,7 +2811,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>Illustrative shares for Xiamen (not official statistics).</source>
-      <translation type="unfinished" />
+      <translation>厦门示例人口构成（非官方统计数据）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
@@ -2514,14 +2819,49 @@
       <translation>导入部门填报表</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
+      <source>Import preview: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Import workbook…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
       <source>Imported (1) or not (0)</source>
       <translation>已导入（1）或未导入（0）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Imported {n} changed cells; nothing else was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
       <source>Imported {n} indicators.</source>
       <translation>已导入 {n} 项指标。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Importing the workbook…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Importing {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
+      <source>Importing…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/trend.py" />
@@ -2591,7 +2931,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Indicator maps by district (one per indicator supplied)</source>
-      <translation type="unfinished" />
+      <translation>分区指标图（每个提供的指标一幅）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
@@ -2611,7 +2951,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Indicator values by district (table: code, name, unit, XZQDM, value)</source>
-      <translation type="unfinished" />
+      <translation>分区指标值（表：code、name、unit、XZQDM、value）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -2672,6 +3012,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
       <source>Indicators that failed</source>
       <translation>计算失败的指标数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Indicators the departments report that have no value for the year yet.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
@@ -2876,7 +3221,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Language of the maps</source>
-      <translation type="unfinished" />
+      <translation>图面语言</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -2891,7 +3236,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Largest share of unanswered questions</source>
-      <translation type="unfinished" />
+      <translation>未作答题目的最大比例</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -2916,7 +3261,7 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
       <source>Layer '{layer}' ({role}) has no features.</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”（{role}）没有要素。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/gpkg.py" />
@@ -2976,7 +3321,7 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
       <source>Layer '{layer}' has no field {fields} ({role}).</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”缺少字段 {fields}（{role}）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/styles.py" />
@@ -2986,7 +3331,7 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
       <source>Layer '{layer}' has no field {field}: it is drawn with one symbol.</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”缺少字段 {field}：以单一符号绘制。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -3066,7 +3411,7 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
       <source>Layer '{layer}' is not a {geometry} layer as {role} needs.</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”不是{role}所需的 {geometry} 图层。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/gpkg.py" />
@@ -3146,7 +3491,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Left out: {map}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>未出图：{map}：{reason}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -3181,17 +3526,22 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Load mapping</source>
-      <translation type="unfinished" />
+      <translation>加载字段对应</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Load mapping…</source>
+      <translation>加载字段对应…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>Load the database's current version and put your edited fields back on top; review them and save again.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>Load…</source>
-      <translation type="unfinished" />
+      <translation>加载…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -3221,7 +3571,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Longitude / latitude</source>
-      <translation type="unfinished" />
+      <translation>经度 / 纬度</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -3241,7 +3591,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Makes the planning implementation analysis map set (附件3 规划实施分析图集) of the health check: one multi-page PDF with a contents page and one PNG per page. Each map is a print layout from a template with title, legend, scale bar in km, north arrow, CRS note, data sources and date. Give the layers of the roles you have; maps whose layers or results are missing are left out and listed with the reason. Results of other steps draw more maps: bottom-line violations, facility service areas and uncovered residential land (with a 'facility' field), 15-minute life-circle completeness (fields 'within' and 'required'), satisfaction and indicator values by district (tables with XZQDM and value; indicator tables also code, name and unit). With 'per-district atlas' each map is followed by one page per district. PNG resolution is DPI; the PDF keeps vectors and embeds the Chinese font.</source>
-      <translation type="unfinished" />
+      <translation>生成城市体检的规划实施分析图集（附件3）：一个带目录页的多页 PDF，并为每页输出一个 PNG。每幅图都是由模板生成的打印布局，包含标题、图例、以千米为单位的比例尺、指北针、坐标系说明、数据来源和制图日期。请提供已有的各角色图层；缺少图层或成果的图件不出图，并列出原因。其他步骤的成果可生成更多图件：底线管控问题图斑、设施服务范围及未覆盖的居住用地（带“facility”字段）、15分钟生活圈完善度（“within”和“required”字段）、分区满意度和分区指标值（含 XZQDM 和 value 的表；指标表还需 code、name 和 unit）。勾选“分区图册”后，每幅图之后附每个行政区一页。PNG 分辨率由 DPI 决定；PDF 保留矢量并嵌入中文字体。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/role_status.py" />
@@ -3251,22 +3601,22 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Map</source>
-      <translation type="unfinished" />
+      <translation>图件</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>Map '{map}' has nothing to show: its layers have no features.</source>
-      <translation type="unfinished" />
+      <translation>图件“{map}”没有可显示的内容：其图层没有要素。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>Map '{map}' needs {source}.</source>
-      <translation type="unfinished" />
+      <translation>图件“{map}”需要 {source}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Map CRS (projected, in metres)</source>
-      <translation type="unfinished" />
+      <translation>地图坐标系（投影坐标系，单位米）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -3276,62 +3626,62 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Map language</source>
-      <translation type="unfinished" />
+      <translation>图面语言</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Map set</source>
-      <translation type="unfinished" />
+      <translation>图集</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Map set PDF</source>
-      <translation type="unfinished" />
+      <translation>图集 PDF</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>Map set cover</source>
-      <translation type="unfinished" />
+      <translation>图集封面</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Map set export failed</source>
-      <translation type="unfinished" />
+      <translation>图集导出失败</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Map set written to {path} ({pages} pages).</source>
-      <translation type="unfinished" />
+      <translation>图集已写入 {path}（共 {pages} 页）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Mapping</source>
-      <translation type="unfinished" />
+      <translation>字段对应</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Mapping saved to {path}.</source>
-      <translation type="unfinished" />
+      <translation>字段对应已保存到 {path}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Mapping used (json)</source>
-      <translation type="unfinished" />
+      <translation>所用字段对应（json）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Maps (none chosen = every map that can be drawn)</source>
-      <translation type="unfinished" />
+      <translation>图件（不选 = 所有可出图的图件）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Maps exported (ids)</source>
-      <translation type="unfinished" />
+      <translation>已导出的图件（标识）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Maps left out, with the reason</source>
-      <translation type="unfinished" />
+      <translation>未出图的图件及原因</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
@@ -3351,7 +3701,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Meaning</source>
-      <translation type="unfinished" />
+      <translation>含义</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
@@ -3367,6 +3717,11 @@
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
       <source>Measure '{kind}' does not take {keys} (it takes: {allowed}).</source>
       <translation>度量“{kind}”不接受 {keys}（可用参数：{allowed}）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Measures and suggestions (提升措施及建议)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
@@ -3441,7 +3796,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>Missing input: {source}.</source>
-      <translation type="unfinished" />
+      <translation>缺少输入：{source}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -3451,7 +3806,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>Missing layer: {role}. Assign it in the Data panel.</source>
-      <translation type="unfinished" />
+      <translation>缺少图层：{role}。请在“数据”面板中指定。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -3466,12 +3821,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>Missing result: {result}.</source>
-      <translation type="unfinished" />
+      <translation>缺少成果：{result}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>Missing result: {result}. Run {producer} first.</source>
-      <translation type="unfinished" />
+      <translation>缺少成果：{result}。请先运行{producer}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
@@ -3514,9 +3869,14 @@
       <translation>网络联通</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>New</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/violations_model.py" />
       <source>New construction</source>
-      <translation type="unfinished" />
+      <translation>新增建设用地</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
@@ -3585,13 +3945,18 @@
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
-      <source>No destination of type '{type}' is given: its coverage is 0.</source>
+      <source>No destination of type '{type}' can reach the base: its coverage is 0.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/steps.py" />
       <source>No earlier years in the data package (no base-year DLTB, no earlier {table} rows).</source>
       <translation>数据包中没有往年数据（没有基期年地类图斑，也没有往年的 {table} 记录）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>No form is open.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
@@ -3606,12 +3971,12 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>No map of the set can be drawn with the given layers. {reasons}</source>
-      <translation type="unfinished" />
+      <translation>用所给图层无法绘制图集中的任何图件。{reasons}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>No map of the set has anything to draw. {reasons}</source>
-      <translation type="unfinished" />
+      <translation>图集中没有任何图件有可绘制的内容。{reasons}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/importer.py" />
@@ -3631,7 +3996,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>No objective indicator values by district (assessment database): no comparison.</source>
-      <translation type="unfinished" />
+      <translation>评估数据库中无分区客观指标值：未进行对比。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/gap.py" />
@@ -3651,22 +4016,22 @@
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>No population shares (survey_margins.csv or a SURVEY_MARGINS table): the survey is not weighted.</source>
-      <translation type="unfinished" />
+      <translation>没有人口构成（survey_margins.csv 或 SURVEY_MARGINS 表）：问卷未加权。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>No population shares were given: the survey is not weighted.</source>
-      <translation type="unfinished" />
+      <translation>未提供人口构成：问卷未加权。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>No population shares: the balance was not checked.</source>
-      <translation type="unfinished" />
+      <translation>无人口构成：未检查样本均衡性。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>No population shares: the sample balance is not checked and the scores are not weighted.</source>
-      <translation type="unfinished" />
+      <translation>无人口构成：不检查样本均衡性，得分不加权。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/data_dock.py" />
@@ -3696,7 +4061,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>No questionnaires (survey_{year}.xlsx / .csv next to the data package, or a SURVEY table): the satisfaction survey is skipped.</source>
-      <translation type="unfinished" />
+      <translation>没有问卷（数据包旁的 survey_{year}.xlsx / .csv，或 SURVEY 表）：跳过满意度调查。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/weighting.py" />
@@ -3726,7 +4091,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>No survey mapping file: the columns were assigned from their headers; check {name}.</source>
-      <translation type="unfinished" />
+      <translation>没有字段对应文件：已按表头识别各列；请检查 {name}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -3747,6 +4112,11 @@
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
       <source>No value for {year}.</source>
       <translation>{year}年无数值。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>No value yet</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -3784,9 +4154,9 @@
       <translation>未发现违规图斑。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>No weighting</source>
-      <translation type="unfinished" />
+      <translation>不加权</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -3831,12 +4201,17 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>Not enough memory to export {path}. Use a lower resolution (DPI) or the A4 paper size.</source>
-      <translation type="unfinished" />
+      <translation>内存不足，无法导出 {path}。请降低分辨率（DPI）或改用 A4 纸张。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
       <source>Not met</source>
       <translation>未达标</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Not saved: {message}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
@@ -3856,12 +4231,27 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>Nothing to draw: the computed layer '{layer}' has no features.</source>
+      <translation>没有可绘制的内容：计算得到的图层“{layer}”没有要素。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
+      <source>Nothing to import: no cell differs from the database.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/audit.py" />
       <source>Nothing to undo for {code} ({year}).</source>
       <translation>{code}（{year} 年）没有可撤销的保存。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Nothing to undo.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>Nothing was saved. Your version and the database's current version, where they differ:</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
@@ -3871,7 +4261,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Number of pages</source>
-      <translation type="unfinished" />
+      <translation>页数</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
@@ -3887,6 +4277,11 @@
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
       <source>Occupation</source>
       <translation>职业</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Old</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -3914,9 +4309,19 @@
       <translation>有效问卷仅 {valid} 份；工作方案要求不少于 {required} 份。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Open a year of the assessment database first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Open answer</source>
-      <translation type="unfinished" />
+      <translation>开放题</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -3931,6 +4336,11 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Open in layout designer</source>
+      <translation>在布局设计器中打开</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
+      <source>Open report</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3941,12 +4351,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Open the map in the layout designer first, edit it, then save it as the template.</source>
-      <translation type="unfinished" />
+      <translation>请先在布局设计器中打开该图件并编辑，然后再保存为模板。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/data_sources.py" />
       <source>Opening the existing demo city {path}.</source>
       <translation>正在打开已有的示例城市 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Opening the forms of {year}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -3971,12 +4386,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Options</source>
-      <translation type="unfinished" />
+      <translation>选项</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
       <source>Or: PostgreSQL connection (shared assessment database)</source>
       <translation>或：PostgreSQL 连接（共享评估数据库）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Origin</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -4011,7 +4431,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/violations_model.py" />
       <source>Outside boundary: new construction</source>
-      <translation type="unfinished" />
+      <translation>开发边界外新增建设</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -4021,17 +4441,17 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Overall satisfaction score</source>
-      <translation type="unfinished" />
+      <translation>总体满意度得分</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Overall satisfaction {score:.1f} (95% interval {low:.1f}–{high:.1f}), {pct:.1f}% satisfied; weighting: {method}.</source>
-      <translation type="unfinished" />
+      <translation>总体满意度 {score:.1f}（95% 置信区间 {low:.1f}–{high:.1f}），满意率 {pct:.1f}%；加权方法：{method}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>Overall satisfaction {score:.1f} of 100 (95% interval {low:.1f}–{high:.1f}).</source>
-      <translation type="unfinished" />
+      <translation>总体满意度 {score:.1f} 分（满分 100，95% 置信区间 {low:.1f}–{high:.1f}）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/overlay_area.py" />
@@ -4051,17 +4471,17 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>PDF resolution for rasterised parts (DPI)</source>
-      <translation type="unfinished" />
+      <translation>PDF 中栅格化部分的分辨率（DPI）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>PNG resolution</source>
-      <translation type="unfinished" />
+      <translation>PNG 分辨率</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>PNG resolution (DPI)</source>
-      <translation type="unfinished" />
+      <translation>PNG 分辨率（DPI）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -4071,17 +4491,17 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>Page {page} of {total}: {name}</source>
-      <translation type="unfinished" />
+      <translation>第 {page} 页，共 {total} 页：{name}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Paper</source>
-      <translation type="unfinished" />
+      <translation>纸张</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Paper (landscape)</source>
-      <translation type="unfinished" />
+      <translation>纸张（横向）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/indicator_inputs.py" />
@@ -4161,7 +4581,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Per-district atlas pages</source>
-      <translation type="unfinished" />
+      <translation>分区图册页</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -4187,6 +4607,11 @@
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Phrase</source>
       <translation>词语</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Pick an indicator in the tree to fill in its form.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -4241,12 +4666,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Population shares</source>
-      <translation type="unfinished" />
+      <translation>人口构成</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Population shares (csv or xlsx: attribute, category, share)</source>
-      <translation type="unfinished" />
+      <translation>人口构成（csv 或 xlsx：属性、类别、比例）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/balance.py" />
@@ -4256,7 +4681,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>Population shares for '{attribute}' are not used: no questionnaire column is mapped to it.</source>
-      <translation type="unfinished" />
+      <translation>未使用“{attribute}”的人口构成：问卷中没有对应的列。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/weighting.py" />
@@ -4276,17 +4701,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>Population shares, row {row}: '{attribute}' is not an attribute; use one of: {choices}.</source>
-      <translation type="unfinished" />
+      <translation>人口构成第 {row} 行：“{attribute}”不是受访者属性；请使用：{choices}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>Population shares, row {row}: '{value}' is not a number.</source>
-      <translation type="unfinished" />
+      <translation>人口构成第 {row} 行：“{value}”不是数字。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>Population shares, row {row}: the category is empty.</source>
-      <translation type="unfinished" />
+      <translation>人口构成第 {row} 行：类别为空。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
@@ -4304,9 +4729,9 @@
       <translation>事后分层加权</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Post-stratification by district</source>
-      <translation type="unfinished" />
+      <translation>按区事后分层加权</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/analysis.py" />
@@ -4317,6 +4742,16 @@
       <location filename="../cityhealth_plugin/gui/open_package_dialog.py" />
       <source>PostGIS connection</source>
       <translation>PostGIS 连接</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>PostgreSQL connection “{name}”, schema {schema}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>PostgreSQL connections are the ones saved in QGIS (Data Source Manager › PostgreSQL). The GeoPackage is shared with the Indicators panel; by default it lies next to the project file.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
@@ -4332,6 +4767,21 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
       <source>Prepared {year}: {catalog} catalog rows and {forms} forms written.</source>
       <translation>已准备 {year} 年：写入 {catalog} 行指标体系和 {forms} 份填报表。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Preparing the forms of {year}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Previous years</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Previous years: no values yet.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
@@ -4364,6 +4814,11 @@
       <translation>问题</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
+      <source>Problems ({errors} errors, {warnings} warnings)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
       <source>Progress {achieved}% lags the time elapsed ({elapsed}%) by {lag} points; {value} against the {year} target {target} {unit}.</source>
       <translation>完成进度 {achieved}% 落后于时间进度（{elapsed}%）{lag} 个百分点；现状 {value}，{year}年目标 {target} {unit}。</translation>
@@ -4371,7 +4826,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Projected (the district layer's CRS)</source>
-      <translation type="unfinished" />
+      <translation>投影坐标（区界图层的坐标系）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
@@ -4404,6 +4859,11 @@
       <translation>Python 包“{name}”的版本为 {found}，需要 {minimum} 或更新版本。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>QGIS is closing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
       <source>Quantity</source>
       <translation>总量</translation>
@@ -4431,12 +4891,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Question: {dimension}</source>
-      <translation type="unfinished" />
+      <translation>题目：{dimension}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Questionnaire file</source>
-      <translation type="unfinished" />
+      <translation>问卷文件</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -4446,12 +4906,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Questionnaires (*.xlsx *.csv *.txt)</source>
-      <translation type="unfinished" />
+      <translation>问卷 (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Questionnaires (xlsx or csv)</source>
-      <translation type="unfinished" />
+      <translation>问卷（xlsx 或 csv）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -4466,12 +4926,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>Questionnaires: {total} received, {valid} valid (required {required}: {verdict}).</source>
-      <translation type="unfinished" />
+      <translation>问卷：回收 {total} 份，有效 {valid} 份（要求 {required} 份：{verdict}）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Questions without a dimension (choose one or leave ignored): {columns}</source>
-      <translation type="unfinished" />
+      <translation>未归入维度的题目（请选择维度或保持忽略）：{columns}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -4504,9 +4964,9 @@
       <translation>按总体边际比例耙权（raking）</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
+      <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Raking to the population shares</source>
-      <translation type="unfinished" />
+      <translation>按人口构成迭代加权（raking）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -4536,7 +4996,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>Read population shares from a csv or xlsx file (attribute, category, share).</source>
-      <translation type="unfinished" />
+      <translation>从 csv 或 xlsx 文件读取人口构成（属性、类别、比例）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
@@ -4556,12 +5016,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Reading the districts</source>
-      <translation type="unfinished" />
+      <translation>正在读取区界</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Reading the questionnaires</source>
-      <translation type="unfinished" />
+      <translation>正在读取问卷</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
@@ -4571,12 +5031,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Reading {name} …</source>
-      <translation type="unfinished" />
+      <translation>正在读取 {name} …</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Reads a questionnaire export (xlsx, or csv in UTF-8 or GBK), maps its columns to the six satisfaction dimensions and the respondent attributes (a saved mapping JSON, or one suggested from the headers), screens the questionnaires (incomplete, same answer throughout, too fast, duplicates, outside the city, unknown district), compares the sample with the population shares (chi-square), weights it (raking), computes the scores with confidence intervals city-wide, by district and by group, counts the concerns in the open answers and compares the district scores with the objective indicators of the assessment database. Writes the tables (xlsx), the 附件4 satisfaction report (docx) with a district map (png), the mapping used (json) and, optionally, the districts with their scores as a layer.</source>
-      <translation type="unfinished" />
+      <translation>读取问卷导出文件（xlsx，或 UTF-8 / GBK 编码的 csv），将各列对应到六个满意度维度和受访者属性（使用保存的字段对应 JSON，或按表头自动识别），筛查问卷（作答不完整、答案全部相同、答题过快、重复、不在市域内、区名不属于本市），将样本与人口构成比较（卡方检验）并加权（raking），计算全市、分区和分群体的满意度得分及置信区间，统计开放题中的关注问题，并将分区得分与评估数据库中的客观指标对比。输出分析表（xlsx）、附件4 社会满意度评价报告（docx）及分区图（png）、所用字段对应（json），并可输出带得分的分区图层。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -4601,7 +5061,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/violations_model.py" />
       <source>Red line: construction</source>
-      <translation type="unfinished" />
+      <translation>红线内建设</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -4611,17 +5071,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Refresh</source>
-      <translation type="unfinished" />
+      <translation>刷新</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Reject duplicate questionnaires</source>
-      <translation type="unfinished" />
+      <translation>剔除重复问卷</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Reject duplicate respondent ids</source>
-      <translation type="unfinished" />
+      <translation>剔除重复的问卷编号</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -4639,14 +5099,39 @@
       <translation>关联关系中的维度“{dimension}”未知；请使用以下之一：{choices}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Reload</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
       <source>Reload results</source>
       <translation>重新读取结果</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>Reload, discard my edits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>Reload, keep my edits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Reloaded the current version with your edits on top: review them and save again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Remove</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>Remove rows</source>
-      <translation type="unfinished" />
+      <translation>删除行</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -4667,6 +5152,16 @@
       <location filename="../cityhealth_plugin/gui/fix_actions.py" />
       <source>Repairing {layer}</source>
       <translation>正在修复 {layer}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Reported</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Reported value</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/fix_actions.py" />
@@ -4716,7 +5211,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Residential land outside the service areas (field 'facility')</source>
-      <translation type="unfinished" />
+      <translation>服务范围外的居住用地（字段“facility”）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -4774,8 +5269,18 @@
       <translation>结果行缺少列 {columns}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Returned department workbook</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Reverse</source>
+      <translation>反向计分</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Revert</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4821,7 +5326,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/mapset/derived.py" />
       <source>Roads ({roads}) and districts ({districts}) are in different CRSs.</source>
-      <translation type="unfinished" />
+      <translation>道路（{roads}）与行政区（{districts}）的坐标系不同。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -4911,7 +5416,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Run analysis</source>
-      <translation type="unfinished" />
+      <translation>运行分析</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -4941,6 +5446,11 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Running …</source>
+      <translation>正在运行…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>SHA-1: {sha1}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4951,7 +5461,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Same answer throughout: from this many answers</source>
-      <translation type="unfinished" />
+      <translation>所有答案相同：作答题数不少于</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/screening.py" />
@@ -4981,7 +5491,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Sample values</source>
-      <translation type="unfinished" />
+      <translation>示例值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -5001,12 +5511,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Satisfaction by district (table: XZQDM, value)</source>
-      <translation type="unfinished" />
+      <translation>分区满意度（表：XZQDM、value）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Satisfaction by district {year}</source>
-      <translation type="unfinished" />
+      <translation>{year}年各区满意度</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -5021,17 +5531,17 @@
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>Satisfaction is not compared with the indicators: {reason}.</source>
-      <translation type="unfinished" />
+      <translation>未将满意度与客观指标对比：{reason}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Satisfaction report (docx)</source>
-      <translation type="unfinished" />
+      <translation>满意度评价报告（docx）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Satisfaction report written to {path}.</source>
-      <translation type="unfinished" />
+      <translation>满意度评价报告已写入 {path}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -5041,17 +5551,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Satisfaction survey</source>
-      <translation type="unfinished" />
+      <translation>满意度调查</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Satisfaction tables (xlsx)</source>
-      <translation type="unfinished" />
+      <translation>满意度分析表（xlsx）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Satisfaction tables written to {path}.</source>
-      <translation type="unfinished" />
+      <translation>满意度分析表已写入 {path}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -5071,21 +5581,26 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Save mapping</source>
-      <translation type="unfinished" />
+      <translation>保存字段对应</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Save mapping…</source>
-      <translation type="unfinished" />
+      <translation>保存字段对应…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Save template</source>
-      <translation type="unfinished" />
+      <translation>保存模板</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Save the edited layout of the selected map as your template: the map set uses it from now on.</source>
+      <translation>将所选图件编辑后的布局保存为您的模板：此后图集将使用该模板。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Save the form (one transaction)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5099,8 +5614,33 @@
       <translation>将当前显示的违规图斑（含核查标记）保存为 Excel 工作簿。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Save them?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Save {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Saved as: {user} · cross-check tolerance {tolerance} %</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Saved the form of {code} ({year}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>Save…</source>
+      <translation>保存…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>Schema</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5121,7 +5661,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Scores</source>
-      <translation type="unfinished" />
+      <translation>得分</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/scores.py" />
@@ -5136,12 +5676,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Screen, weight and score the questionnaires in the background.</source>
-      <translation type="unfinished" />
+      <translation>在后台筛查、加权并计算问卷满意度得分。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Screening</source>
-      <translation type="unfinished" />
+      <translation>筛查</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/screening.py" />
@@ -5154,7 +5694,7 @@
       <translation>正在筛查问卷</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Search code or name</source>
       <translation>搜索编号或名称</translation>
     </message>
@@ -5171,7 +5711,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Select a map in the list first.</source>
-      <translation type="unfinished" />
+      <translation>请先在列表中选择一幅图件。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -5181,12 +5721,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Select all available</source>
-      <translation type="unfinished" />
+      <translation>全选可出图件</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Select none</source>
-      <translation type="unfinished" />
+      <translation>全不选</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
@@ -5211,7 +5751,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>Share</source>
-      <translation type="unfinished" />
+      <translation>比例</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -5239,14 +5779,19 @@
       <translation>工作表保护密码（可选）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Shortcomings and causes (短板及成因)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Shortest acceptable answer time</source>
-      <translation type="unfinished" />
+      <translation>最短有效答题时长</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Shortest acceptable answer time (seconds)</source>
-      <translation type="unfinished" />
+      <translation>最短有效答题时长（秒）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/siting.py" />
@@ -5257,6 +5802,11 @@
       <location filename="../cityhealth_plugin/core/network/siting.py" />
       <source>Siting needs demand with a positive weight (population).</source>
       <translation>选址建议需要权重（人口）大于 0 的需求点。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Situation (基本情况)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -5277,6 +5827,11 @@
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>Source type must be one of {values}, not '{value}'.</source>
       <translation>数据来源类型必须是 {values} 之一，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Spatial (computed)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
@@ -5379,6 +5934,11 @@
       <translation>使用的统计数据</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Statistics, surveys, big data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
       <source>Statistics: none found (a DEPT_STATS table in the data package).</source>
       <translation>统计数据：未找到（数据包中的 DEPT_STATS 表）。</translation>
@@ -5466,7 +6026,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Subjective vs objective</source>
-      <translation type="unfinished" />
+      <translation>主客观对比</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/schema.py" />
@@ -5474,14 +6034,19 @@
       <translation>已提交</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Submitted at</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Submitted by</source>
       <translation>填报人</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Suggest from headers</source>
-      <translation type="unfinished" />
+      <translation>按表头自动识别</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
@@ -5544,6 +6109,11 @@
       <translation>目标年份必须是年份，例如 2035。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Targets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
       <source>Targets file (CSV or Excel)</source>
       <translation>目标值文件（CSV 或 Excel）</translation>
@@ -5564,6 +6134,11 @@
       <translation>目标值表（code、target_2025、target_2035、lower、upper、limit、limit_type）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>Task assignment and source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
       <source>Task decomposition table</source>
       <translation>任务分解表</translation>
@@ -5581,12 +6156,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Template saved to {path}; the map set uses it for this map.</source>
-      <translation type="unfinished" />
+      <translation>模板已保存到 {path}；图集将对该图件使用此模板。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Template saved: {path}</source>
-      <translation type="unfinished" />
+      <translation>模板已保存：{path}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -5606,7 +6181,7 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The PDF writer could not start for {path}.</source>
-      <translation type="unfinished" />
+      <translation>无法为 {path} 启动 PDF 写出。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
@@ -5624,7 +6199,12 @@
       <translation>“first_of”的备选项量纲不一致。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The assessment database cannot be opened</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The assessment database cannot be read</source>
       <translation>无法读取评估数据库</translation>
     </message>
@@ -5651,12 +6231,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>The assessment database {path} cannot be read: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法读取评估数据库 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>The assessment database {path} does not exist.</source>
-      <translation type="unfinished" />
+      <translation>评估数据库 {path} 不存在。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
@@ -5672,6 +6252,11 @@
       <location filename="../cityhealth_plugin/core/store/sqlite_backend.py" />
       <source>The assessment database {path} is busy or read-only ({error}); try again later.</source>
       <translation>评估数据库 {path} 正忙或为只读（{error}）：请稍后再试。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The audit trail cannot be read</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/data_dock.py" />
@@ -5694,7 +6279,7 @@
       <translation>检查已取消。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The city catalog file has problems</source>
       <translation>本市指标目录文件有问题</translation>
     </message>
@@ -5744,6 +6329,11 @@
       <translation>无法打开修正后的图层 {path}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The cross-check cannot be read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
       <source>The data changed meanwhile; reload.</source>
       <translation>数据已被修改，请重新加载。</translation>
@@ -5786,6 +6376,16 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>The demo population shares are used (illustrative figures, not statistics).</source>
+      <translation>使用示例人口构成（仅供演示，并非统计数据）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>The department's figure differs by {pct} % (within {tolerance} %).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>The department's figure differs by {pct} % — more than the {tolerance} % tolerance: check both sources (多源校核).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5796,26 +6396,36 @@
     <message>
       <location filename="../cityhealth_plugin/core/mapset/derived.py" />
       <source>The district layer '{layer}' has no district code field (XZQDM).</source>
-      <translation type="unfinished" />
+      <translation>区划图层“{layer}”没有行政区代码字段（XZQDM）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>The district layer '{layer}' has no field with district names; choose the district name field in Options.</source>
-      <translation type="unfinished" />
+      <translation>区界图层“{layer}”中没有区名字段；请在“选项”中选择区名字段。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>The district layer '{layer}' has no field with district names; choose the district name field.</source>
-      <translation type="unfinished" />
+      <translation>区界图层“{layer}”中没有区名字段；请选择区名字段。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/values.py" />
       <source>The district value table '{name}' has no column {fields}.</source>
-      <translation type="unfinished" />
+      <translation>分区数值表“{name}”缺少列 {fields}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/values.py" />
       <source>The district values of '{name}' contain no number.</source>
+      <translation>“{name}”的分区数值中没有任何数字。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The export could not start</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>The file is not found at this path.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5832,6 +6442,36 @@
       <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
       <source>The folder '{path}' holds no .shp, .gpkg or .geojson file.</source>
       <translation>文件夹“{path}”中没有 .shp、.gpkg 或 .geojson 文件。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The form cannot be read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The form of {code} ({year}) has unsaved edits.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The form of {code} has unsaved edits; they are not in the workbooks.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>The form was changed meanwhile</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The form was not saved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The forms could not be opened</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/outputs.py" />
@@ -5857,6 +6497,21 @@
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
       <source>The hidden metadata sheet is missing: use the workbook exported for your department (or send the data sheet as CSV).</source>
       <translation>缺少隐藏的元数据工作表：请使用为本部门导出的填报表（或以 CSV 报送数据表）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The import changes the forms; the form is reloaded afterwards.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The import could not start</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The import report cannot be read</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
@@ -5886,7 +6541,7 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
       <source>The layer '{layer}' cannot be opened again from {source}.</source>
-      <translation type="unfinished" />
+      <translation>无法从 {source} 重新打开图层“{layer}”。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
@@ -5906,42 +6561,42 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The layout '{layout}' was not made by the map set; open a map from the Map set panel first.</source>
-      <translation type="unfinished" />
+      <translation>布局“{layout}”不是由图集生成的；请先从“图集”面板打开一幅图件。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>The layout could not be made</source>
-      <translation type="unfinished" />
+      <translation>无法生成布局</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The layout template {path} cannot be read.</source>
-      <translation type="unfinished" />
+      <translation>无法读取布局模板 {path}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The layout template {path} cannot be written. Choose another folder.</source>
-      <translation type="unfinished" />
+      <translation>无法写入布局模板 {path}。请选择其他文件夹。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The layout template {path} could not be loaded.</source>
-      <translation type="unfinished" />
+      <translation>无法加载布局模板 {path}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The layout template {path} has no map item with the id '{id}'.</source>
-      <translation type="unfinished" />
+      <translation>布局模板 {path} 中没有标识为“{id}”的地图项。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The layout template {path} is not valid XML.</source>
-      <translation type="unfinished" />
+      <translation>布局模板 {path} 不是有效的 XML。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The legend of '{map}' is larger than its box ({w:.0f} × {h:.0f} mm).</source>
-      <translation type="unfinished" />
+      <translation>“{map}”的图例超出了图例框（{w:.0f} × {h:.0f} 毫米）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/outputs.py" />
@@ -5961,57 +6616,57 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>The map CRS must be projected (in metres), e.g. EPSG:4548, not {crs}.</source>
-      <translation type="unfinished" />
+      <translation>地图坐标系必须是以米为单位的投影坐标系（如 EPSG:4548），而不是 {crs}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/district_map.py" />
       <source>The map image cannot be written to {path}.</source>
-      <translation type="unfinished" />
+      <translation>无法将地图图片写入 {path}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>The map list could not be built</source>
-      <translation type="unfinished" />
+      <translation>无法生成图件列表</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>The map set catalogue lists no maps.</source>
-      <translation type="unfinished" />
+      <translation>图集目录中没有任何图件。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>The map set catalogue must be a JSON object.</source>
-      <translation type="unfinished" />
+      <translation>图集目录必须是一个 JSON 对象。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>The map set catalogue {path} cannot be read: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法读取图集目录 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>The map set catalogue {path} has problems:</source>
-      <translation type="unfinished" />
+      <translation>图集目录 {path} 存在以下问题：</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>The map set export could not start</source>
-      <translation type="unfinished" />
+      <translation>图集导出无法启动</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>The map set export was cancelled.</source>
-      <translation type="unfinished" />
+      <translation>图集导出已取消。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The map set failed on page {page}: {error}</source>
-      <translation type="unfinished" />
+      <translation>图集在第 {page} 页出错：{error}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>The mapping file {path} cannot be read: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法读取字段对应文件 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -6021,7 +6676,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>The mapping {path} cannot be read: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法读取字段对应文件 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -6041,11 +6696,27 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>The output folder {path} cannot be created: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法创建输出文件夹 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The pages of the map set could not be prepared.</source>
+      <translation>无法准备图集页面。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The panel is being closed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The panel switches to the project's assessment database.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The panel was closed with unsaved edits of {code} ({year}):
+{text}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6056,17 +6727,17 @@
     <message>
       <location filename="../cityhealth_plugin/core/mapset/derived.py" />
       <source>The population layer '{layer}' has no residents field (RKS).</source>
-      <translation type="unfinished" />
+      <translation>人口图层“{layer}”没有常住人口字段（RKS）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/derived.py" />
       <source>The population layer '{layer}' is made of points: the density map needs the district layer to count residents per district.</source>
-      <translation type="unfinished" />
+      <translation>人口图层“{layer}”为点图层：人口密度图需要行政区图层，以按区统计常住人口。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
       <source>The population layer is made of points: the density map also needs the district layer.</source>
-      <translation type="unfinished" />
+      <translation>人口图层为点图层：人口密度图还需要行政区图层。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/weighting.py" />
@@ -6079,6 +6750,21 @@
       <translation>总体构成表需要 attribute、category、share（属性、类别、比例）三列；缺少“{missing}”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The project was closed: this form still belongs to the previous project's database. Save or revert it, then Reload.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The project was closed; the form stays open on its database until you save or discard it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>The project's assessment GeoPackage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/importer.py" />
       <source>The questionnaire file '{path}' does not exist.</source>
       <translation>问卷文件“{path}”不存在。</translation>
@@ -6086,17 +6772,17 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
       <source>The result layer '{layer}' has no features.</source>
-      <translation type="unfinished" />
+      <translation>成果图层“{layer}”没有要素。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
       <source>The result layer '{layer}' has no field {fields}.</source>
-      <translation type="unfinished" />
+      <translation>成果图层“{layer}”缺少字段 {fields}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
       <source>The result layer '{layer}' must be a {geometry} layer.</source>
-      <translation type="unfinished" />
+      <translation>成果图层“{layer}”必须是 {geometry} 图层。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
@@ -6126,11 +6812,11 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>The sample is balanced on every attribute.</source>
-      <translation type="unfinished" />
+      <translation>样本在各项属性上结构均衡。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/survey/report_docx.py" />
-      <source>The satisfaction report could not be written: {error}</source>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The save was not undone</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6166,7 +6852,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>The survey outputs cannot be written to {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法将满意度调查成果写入 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/landuse_area.py" />
@@ -6191,7 +6877,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>The template could not be saved</source>
-      <translation type="unfinished" />
+      <translation>无法保存模板</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -6234,11 +6920,26 @@
       <translation>违规图斑无法导出</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The workbook could not be checked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The workbook was not imported</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
       <source>The workbook was not imported (nothing was written): {n} errors. Correct them and import again:
 {problems}</source>
       <translation>填报表未导入（未写入任何内容）：共 {n} 个错误。请改正后重新导入：
 {problems}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>The workbooks were not written</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
@@ -6253,7 +6954,7 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The working CRS {crs} is not valid.</source>
-      <translation type="unfinished" />
+      <translation>工作坐标系 {crs} 无效。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
@@ -6279,6 +6980,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
       <source>There is no PostgreSQL connection named '{name}' in QGIS.</source>
       <translation>QGIS 中没有名为“{name}”的 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>There is no assessment database yet: save the project, or choose one in the panel's settings (…).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/thresholds.py" />
@@ -6318,7 +7024,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Tick at least one map that can be drawn.</source>
-      <translation type="unfinished" />
+      <translation>请至少勾选一幅可以出图的图件。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -6371,6 +7077,31 @@
       <translation>类型（公园/广场）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Undid save {n} of {code} ({year}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Undo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Undo last save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Undo save {n}?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Undo the save by {by} at {at} ({fields}) of {code} ({year})? The fields get back the values they had before it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/messages.py" />
       <source>Unexpected error ({kind}).</source>
       <translation>意外错误（{kind}）。</translation>
@@ -6384,6 +7115,11 @@
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
       <source>Unexpected failure in step '{step}' ({kind}: {message}); please report it.</source>
       <translation>步骤“{step}”发生意外错误（{kind}：{message}），请报告此问题。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Unfilled only</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -6438,7 +7174,7 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>Unknown derived layer '{id}'.</source>
-      <translation type="unfinished" />
+      <translation>未知的派生图层“{id}”。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/fix_actions.py" />
@@ -6493,17 +7229,17 @@
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>Unknown map '{map}' in the map set catalogue.</source>
-      <translation type="unfinished" />
+      <translation>图集目录中没有图件“{map}”。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>Unknown map '{map}'.</source>
-      <translation type="unfinished" />
+      <translation>未知图件“{map}”。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>Unknown map(s) {maps}. Known maps: {known}.</source>
-      <translation type="unfinished" />
+      <translation>未知图件 {maps}。已有图件：{known}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/methods.py" />
@@ -6518,7 +7254,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/mapset/page.py" />
       <source>Unknown paper size '{paper}'; use one of {papers}.</source>
-      <translation type="unfinished" />
+      <translation>未知的纸张尺寸“{paper}”；请使用 {papers} 之一。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -6564,6 +7300,16 @@
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
       <source>Unreviewed only</source>
       <translation>仅未核查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Unsaved edits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Unsaved edits: {fields}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -6628,7 +7374,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Use the demo population shares (Xiamen, illustrative) when none are given</source>
-      <translation type="unfinished" />
+      <translation>未提供人口构成时使用示例人口构成（厦门，仅供演示）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -6648,7 +7394,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Valid questionnaires requirement met</source>
-      <translation type="unfinished" />
+      <translation>有效问卷数量达到要求</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
@@ -6666,6 +7412,11 @@
       <translation>数值</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Value status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Value — {label}: {rate:.2f} % ({covered} of {total})</source>
       <translation type="unfinished" />
@@ -6674,6 +7425,11 @@
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
       <source>Values for {n} codes not in the indicator table were ignored: {codes}.</source>
       <translation>已忽略 {n} 个不在指标表中的指标编号的数值：{codes}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Values import</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -6778,6 +7534,26 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>What each questionnaire column means. Reverse: 1 is the best answer (scored as 6 − answer).</source>
+      <translation>问卷各列的含义。反向计分：1 为最好的答案（按 6 − 答案计分）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
+      <source>What to do</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>When</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
+      <source>Where</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Who</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6798,12 +7574,32 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Word (*.docx)</source>
+      <translation>Word (*.docx)</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>Workbook import</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Workbook imported</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Workbooks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Workbooks (*.xlsx *.csv)</source>
       <translation>填报表 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Workbooks exported</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
@@ -6853,7 +7649,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/exports/docx_writer.py" />
       <source>Writing Word documents needs the Python package 'python-docx'. Install it into QGIS's Python (pip install python-docx) and restart QGIS.</source>
-      <translation type="unfinished" />
+      <translation>生成 Word 文档需要 Python 包“python-docx”。请将其安装到 QGIS 的 Python 中（pip install python-docx）并重启 QGIS。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
@@ -6868,12 +7664,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Writing the satisfaction report</source>
-      <translation type="unfinished" />
+      <translation>正在生成满意度评价报告</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Writing the tables and the report</source>
-      <translation type="unfinished" />
+      <translation>正在写出分析表和报告</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
@@ -6901,6 +7697,11 @@
       <translation>已写出 {department} 的填报表。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Wrote {n} department workbooks and the task table to {folder}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
       <source>Wrote {path}</source>
       <translation>已写出 {path}</translation>
@@ -6919,6 +7720,21 @@
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
       <source>Years of residence</source>
       <translation>居住年限</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>Your name (audit log)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>Your unsaved edits are discarded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
+      <source>Your version (not saved)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
@@ -6976,6 +7792,11 @@
       <translation>无效的坐标系</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>any number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>area</source>
       <translation type="unfinished" />
@@ -6988,12 +7809,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>assessment GeoPackage (objective indicators); optional</source>
-      <translation type="unfinished" />
+      <translation>评估数据库 GeoPackage（客观指标），可选</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>base year</source>
-      <translation type="unfinished" />
+      <translation>基期年</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
@@ -7001,9 +7822,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>binding limit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
       <source>collection method</source>
       <translation>采集方式</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>computed from spatial data</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
@@ -7023,12 +7854,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>derived.{id}: input {source!r} must be role:&lt;known role id&gt;.</source>
-      <translation type="unfinished" />
+      <translation>derived.{id}：输入 {source!r} 必须是 role:&lt;已知角色标识&gt;。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>derived.{id}: needs a list of 'inputs'.</source>
-      <translation type="unfinished" />
+      <translation>derived.{id}：需要“inputs”输入列表。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
@@ -7053,12 +7884,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>e.g. 厦门市</source>
-      <translation type="unfinished" />
+      <translation>例如：厦门市</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>e.g. 厦门市 (report title)</source>
-      <translation type="unfinished" />
+      <translation>例如 厦门市（用于报告标题）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -7076,6 +7907,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>exceeds tolerance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
       <source>features located by their point on surface</source>
       <translation>要素按其内点定位</translation>
@@ -7088,6 +7924,11 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>gap (straight line − network)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>higher is better</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -7126,6 +7967,11 @@
       <translation>线</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>lower is better</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/geodesy.py" />
       <source>measured on the CGCS2000 ellipsoid</source>
       <translation>按 CGCS2000 椭球量算</translation>
@@ -7133,7 +7979,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>met</source>
-      <translation type="unfinished" />
+      <translation>达到</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -7168,17 +8014,17 @@
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>no district values of the objective indicators</source>
-      <translation type="unfinished" />
+      <translation>没有客观指标的分区数值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>none of the related indicators ({codes}) has district values</source>
-      <translation type="unfinished" />
+      <translation>相关指标（{codes}）均无分区数值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>not met</source>
-      <translation type="unfinished" />
+      <translation>未达到</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -7186,14 +8032,29 @@
       <translation>未运行</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>not saved yet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>not set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
       <source>number of floors</source>
       <translation>层数</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>ok</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>only {count} districts have both survey answers and indicator values (at least {minimum} needed)</source>
-      <translation type="unfinished" />
+      <translation>同时有问卷和指标值的区只有 {count} 个（至少需要 {minimum} 个）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/balance.py" />
@@ -7241,9 +8102,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>range {range}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>ready</source>
-      <translation type="unfinished" />
+      <translation>可出图</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -7263,11 +8129,16 @@
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>results.{id}: 'per' must be facility or indicator.</source>
-      <translation type="unfinished" />
+      <translation>results.{id}：“per”必须是 facility 或 indicator。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>results.{id}: ids are lower-case letters, digits and _.</source>
+      <translation>results.{id}：标识只能由小写字母、数字和 _ 组成。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>saved by {by} at {at}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -7371,9 +8242,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>within an interval</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>xlsx or csv export of the survey platform</source>
-      <translation type="unfinished" />
+      <translation>问卷平台导出的 xlsx 或 csv 文件</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -7413,12 +8289,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
       <source>{attribute}: {count} categories</source>
-      <translation type="unfinished" />
+      <translation>{attribute}：{count} 个类别</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>{available} of {total} maps can be drawn.</source>
-      <translation type="unfinished" />
+      <translation>{total} 幅图件中有 {available} 幅可以出图。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
@@ -7473,7 +8349,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>{count} district dimensions where feeling and indicators disagree (highlighted).</source>
-      <translation type="unfinished" />
+      <translation>{count} 个区—维度的居民感受与客观指标不一致（已高亮）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
@@ -7513,7 +8389,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>{count} questionnaires read from {name}.</source>
-      <translation type="unfinished" />
+      <translation>从 {name} 读取了 {count} 份问卷。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/weighting.py" />
@@ -7539,6 +8415,16 @@
       <location filename="../cityhealth_plugin/gui/data_dock.py" />
       <source>{count} with problems.</source>
       <translation>{count} 个存在问题。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>{department} ({n})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/forms_dock.py" />
+      <source>{department} ({unfilled} of {n} unfilled)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/violations_model.py" />
@@ -7623,7 +8509,7 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>{map} cannot be drawn: {reason}</source>
-      <translation type="unfinished" />
+      <translation>{map}无法出图：{reason}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
@@ -7709,6 +8595,11 @@
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
       <source>{name}: {changes} changed cells in {forms} indicators, {errors} errors, {warnings} warnings.</source>
       <translation>{name}：{forms} 项指标共 {changes} 个单元格有变化，{errors} 个错误，{warnings} 个警告。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
+      <source>{name}: {changes} changed cells, {errors} errors, {warnings} warnings. Nothing has been written yet.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/indicator_inputs.py" />
@@ -7818,17 +8709,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>{pages} pages written: {link}</source>
-      <translation type="unfinished" />
+      <translation>已写出 {pages} 页：{link}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>{pages} pages, {maps} maps in {seconds:.1f} s: {pdf}</source>
-      <translation type="unfinished" />
+      <translation>{pages} 页、{maps} 幅图件，用时 {seconds:.1f} 秒：{pdf}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>{paper} landscape</source>
-      <translation type="unfinished" />
+      <translation>{paper} 横向</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/gpkg.py" />
@@ -7848,7 +8739,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>{questions} questions ({counts}); {attributes} attributes; {open} open answers.</source>
-      <translation type="unfinished" />
+      <translation>{questions} 道题（{counts}）；{attributes} 个受访者属性；{open} 道开放题。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
@@ -7858,7 +8749,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>{rows} questionnaires, {columns} columns{encoding}.</source>
-      <translation type="unfinished" />
+      <translation>{rows} 份问卷，{columns} 列{encoding}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -7908,17 +8799,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>{valid} valid of {total} questionnaires: fewer than the required {required}.</source>
-      <translation type="unfinished" />
+      <translation>{total} 份问卷中有效 {valid} 份：少于要求的 {required} 份。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>{valid} valid of {total} questionnaires: the required {required} are met.</source>
-      <translation type="unfinished" />
+      <translation>{total} 份问卷中有效 {valid} 份：达到 {required} 份的要求。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>{valid} valid questionnaires; overall satisfaction {score:.1f}.</source>
-      <translation type="unfinished" />
+      <translation>有效问卷 {valid} 份；总体满意度 {score:.1f}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
@@ -7973,161 +8864,166 @@
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: 'classes' must be a whole number from 2 to 9.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“classes”必须是 2 到 9 之间的整数。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: 'each' must be one of {values}.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“each”必须是 {values} 之一。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: 'id' must be lower-case letters, digits and _.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“id”只能由小写字母、数字和 _ 组成。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: 'method' must be one of {methods}.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“method”必须是 {methods} 之一。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: 'opacity' must be above 0 and at most 1.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“opacity”必须大于 0 且不超过 1。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: 'ranges' must be a non-empty list.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“ranges”必须是非空列表。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: 'title_years' must be single or range.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“title_years”必须是 single 或 range。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: '{key}' must be a colour like #1f78b4, not {value!r}.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“{key}”必须是 #1f78b4 这样的颜色，而不是 {value!r}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: '{key}' must be a list of at least two colours.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“{key}”必须是至少包含两个颜色的列表。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: a class needs a 'value'.</source>
-      <translation type="unfinished" />
+      <translation>{where}：分类需要“value”值。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: a layer must be an object.</source>
-      <translation type="unfinished" />
+      <translation>{where}：图层必须是一个对象。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: a range needs numeric 'lower' and 'upper'.</source>
-      <translation type="unfinished" />
+      <translation>{where}：分级区间需要数值型的“lower”和“upper”。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: at least one layer must not be optional.</source>
-      <translation type="unfinished" />
+      <translation>{where}：至少要有一个非可选图层。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: derived layer '{id}' is not declared under "derived".</source>
-      <translation type="unfinished" />
+      <translation>{where}：派生图层“{id}”未在 "derived" 中声明。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: needs a Chinese (zh) and an English (en) text.</source>
-      <translation type="unfinished" />
+      <translation>{where}：需要中文（zh）和英文（en）文字。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: needs a non-empty list of 'layers'.</source>
-      <translation type="unfinished" />
+      <translation>{where}：需要非空的“layers”图层列表。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: ranges must be ascending and not overlap.</source>
-      <translation type="unfinished" />
+      <translation>{where}：分级区间必须递增且互不重叠。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: result '{id}' is given per {per}; write result:{id}:{{key}}.</source>
-      <translation type="unfinished" />
+      <translation>{where}：成果“{id}”按 {per} 分别提供，请写成 result:{id}:{{key}}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: result '{id}' is not declared under "results".</source>
-      <translation type="unfinished" />
+      <translation>{where}：成果“{id}”未在 "results" 中声明。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: role:{{key}} is only allowed in maps with "each": "facility".</source>
-      <translation type="unfinished" />
+      <translation>{where}：role:{{key}} 只能用于 "each": "facility" 的图件。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: source {source!r} must be role:&lt;id&gt;, derived:&lt;id&gt; or result:&lt;id&gt;[:&lt;key&gt;].</source>
-      <translation type="unfinished" />
+      <translation>{where}：来源 {source!r} 必须写成 role:&lt;id&gt;、derived:&lt;id&gt; 或 result:&lt;id&gt;[:&lt;key&gt;]。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: style {style!r} is not one of {styles}.</source>
-      <translation type="unfinished" />
+      <translation>{where}：样式 {style!r} 不在 {styles} 之中。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: the 'categorized' style needs a 'field'.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“categorized”样式需要“field”字段。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: the 'categorized' style needs a list of 'classes'.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“categorized”样式需要“classes”分类列表。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: the 'fill' style needs a 'fill' colour.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“fill”样式需要“fill”颜色。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: the 'graduated' style needs a 'field' or an 'expression'.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“graduated”样式需要“field”字段或“expression”表达式。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: the 'outline' style needs an 'outline' colour.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“outline”样式需要“outline”颜色。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: the 'role' style needs a role:&lt;id&gt; source.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“role”样式需要 role:&lt;id&gt; 来源。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: the '{style}' style needs a 'color'.</source>
-      <translation type="unfinished" />
+      <translation>{where}：“{style}”样式需要“color”颜色。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: the id '{id}' is used twice.</source>
-      <translation type="unfinished" />
+      <translation>{where}：标识“{id}”重复使用。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: unknown role '{role}'.</source>
-      <translation type="unfinished" />
+      <translation>{where}：未知的图层角色“{role}”。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: {{key}} is only allowed in maps with "each".</source>
+      <translation>{where}：{{key}} 只能用于带有 "each" 的图件。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>{year}: {n} indicators have both a computed spatial value and a department figure; {flagged} differ by more than {tolerance} %. Double-click a row to open its form.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -8143,7 +9039,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>…</source>
-      <translation type="unfinished" />
+      <translation>…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
@@ -8158,12 +9054,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>… or below this share of the median time</source>
-      <translation type="unfinished" />
+      <translation>… 或低于中位时长的该比例</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>附件4 社会满意度评价报告 with tables and the district map (Word).</source>
-      <translation type="unfinished" />
+      <translation>附件4 社会满意度评价报告（Word），含表格和分区图。</translation>
     </message>
   </context>
   <context>
