@@ -56,10 +56,11 @@ def dock_classes():
     """
     from .gui.data_dock import DataDock
     from .gui.indicators_dock import IndicatorsDock
+    from .gui.compliance_dock import ComplianceDock
     from .gui.mapset_dock import MapSetDock
     from .gui.survey_dock import SurveyDock
 
-    return [DataDock, IndicatorsDock, MapSetDock, SurveyDock]
+    return [DataDock, IndicatorsDock, ComplianceDock, MapSetDock, SurveyDock]
 
 
 class CityHealthPlugin:

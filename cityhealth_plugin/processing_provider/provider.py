@@ -16,11 +16,14 @@ def algorithm_classes():
     from .algorithms.landuse_area import LandUseAreaAlgorithm
     from .algorithms.overlay_area import OverlayAreaAlgorithm
     from .algorithms.zonal_density import ZonalDensityAlgorithm
+    from .algorithms.check_compliance import CheckComplianceAlgorithm
+    from .algorithms.diagnose_indicators import DiagnoseIndicatorsAlgorithm
     from .algorithms.export_map_set import ExportMapSetAlgorithm
     from .algorithms.analyse_survey import AnalyseSurveyAlgorithm
 
     return [ValidateDataPackageAlgorithm,
             ExportDepartmentWorkbooksAlgorithm, ImportDepartmentWorkbookAlgorithm,
+            CheckComplianceAlgorithm, DiagnoseIndicatorsAlgorithm,
             ComputeIndicatorsAlgorithm, LandUseAreaAlgorithm, OverlayAreaAlgorithm, ZonalDensityAlgorithm,
             ExportMapSetAlgorithm,
             AnalyseSurveyAlgorithm]

@@ -17,6 +17,7 @@ Exit codes: 0 = done; 1 = done, but some indicators ended in ``error``; 2 = coul
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
 
@@ -239,8 +240,11 @@ def register_step(step: Step, after: Optional[str] = None, before: Optional[str]
     """Insert (or replace, by name) a step; default position: before the summary."""
     existing = [s.name for s in STEPS]
     if step.name in existing:
-        STEPS[existing.index(step.name)] = step
-        return
+        if after is None and before is None:
+            STEPS[existing.index(step.name)] = step
+            return
+        del STEPS[existing.index(step.name)]  # replaced and moved to the position asked for
+        existing = [s.name for s in STEPS]
     if after is not None:
         STEPS.insert(existing.index(after) + 1, step)
     elif before is not None:
@@ -282,3 +286,7 @@ def run_assessment(data: Path, year: int, out: Path, log=print, steps: Optional[
         finally:
             run.timings[step.name] = time.perf_counter() - started
     return run.exit_code
+
+
+# Steps added by later features register themselves when imported (earlier years, compliance, diagnosis).
+import_module(__package__ + ".steps")
