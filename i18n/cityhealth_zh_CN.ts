@@ -39,6 +39,11 @@
       <translation> 秒</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
+      <source>'default_topic' '{value}' is not a topic id.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
       <source>'dissolve' and 'area_field' exclude each other (merged polygons have no field value).</source>
       <translation>“dissolve”与“area_field”不能同时使用（融合后的面没有字段值）。</translation>
@@ -47,6 +52,11 @@
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
       <source>'facilities' must be a list of roles.</source>
       <translation>“facilities”必须是图层角色列表。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
+      <source>'fallback' must be one of the aspect ids ({ids}), not '{value}'.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -144,14 +154,9 @@
       <translation>××市</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
-      <source>(first available; not available: {missing})</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>(new)</source>
-      <translation type="unfinished" />
+      <translation>（新增）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -171,7 +176,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>(removed)</source>
-      <translation type="unfinished" />
+      <translation>（删除）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
@@ -182,6 +187,11 @@
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>, read as {encoding}</source>
       <translation>，按 {encoding} 读取</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
+      <source>15-minute life circle completeness</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
@@ -196,7 +206,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>A PostgreSQL connection (shared server)</source>
-      <translation type="unfinished" />
+      <translation>PostgreSQL 连接（共享服务器）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/messages.py" />
@@ -217,6 +227,11 @@
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
       <source>A coverage method needs 'facilities' (roles) or 'source_group' (land-use group).</source>
       <translation>覆盖率方法需要“facilities”（图层角色）或“source_group”（用地分组）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>A driving threshold is a travel time: choose minutes as the unit.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
@@ -256,7 +271,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>A value must lie in {range}.</source>
-      <translation type="unfinished" />
+      <translation>数值须在 {range} 之内。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -266,7 +281,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Achievements (取得成效)</source>
-      <translation type="unfinished" />
+      <translation>取得成效</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
@@ -311,7 +326,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Add…</source>
-      <translation type="unfinished" />
+      <translation>添加…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/layer_tree.py" />
@@ -331,7 +346,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>All departments</source>
-      <translation type="unfinished" />
+      <translation>全部部门</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/storage.py" />
@@ -341,17 +356,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>All files (*)</source>
-      <translation type="unfinished" />
+      <translation>所有文件 (*)</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>All indicators</source>
-      <translation type="unfinished" />
+      <translation>全部指标</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>All indicators of the year whose department figure differs from the computed spatial value</source>
-      <translation type="unfinished" />
+      <translation>本年度部门填报值与空间计算值不一致的全部指标</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
@@ -367,6 +382,11 @@
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
       <source>All tiers</source>
       <translation>全部层级</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
+      <source>Allocates every resident (population point or grid cell) to the nearest facility along the road network and adds up the residents each facility serves — the catchment used to check school, clinic or market capacity. With a threshold only residents within it are allocated (the others are unserved); a threshold of 0 allocates everyone to the nearest facility. The result is the facility layer as points with the residents served and their share; optionally every resident feature with its facility and its distance (metres) or travel time (seconds).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
@@ -386,12 +406,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Another indicator is opened.</source>
-      <translation type="unfinished" />
+      <translation>将打开另一项指标。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Another year is opened.</source>
-      <translation type="unfinished" />
+      <translation>将打开另一个年度。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -416,17 +436,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
       <source>Apply</source>
-      <translation type="unfinished" />
+      <translation>应用</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
       <source>Apply is disabled: the workbook has {n} errors. Correct them in the workbook (the cells are listed above) and import it again; nothing is imported while any error remains.</source>
-      <translation type="unfinished" />
+      <translation>无法应用：填报表有 {n} 个错误。请在填报表中改正（单元格见上表）后重新导入；只要仍有错误，就不会导入任何内容。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
       <source>Apply writes all {n} changes in one transaction.</source>
-      <translation type="unfinished" />
+      <translation>“应用”将在一次事务中写入全部 {n} 处修改。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -526,12 +546,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Assessment database settings</source>
-      <translation type="unfinished" />
+      <translation>体检评估数据库设置</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Assessment database, your name, tolerance</source>
-      <translation type="unfinished" />
+      <translation>体检评估数据库、姓名、容差</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -541,7 +561,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Assessment database: not set (save the project, or choose one with “…”).</source>
-      <translation type="unfinished" />
+      <translation>体检评估数据库：未设置（请保存工程，或通过“…”选择）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -551,12 +571,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Assessment database: {where}</source>
-      <translation type="unfinished" />
+      <translation>体检评估数据库：{where}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Assessment texts</source>
-      <translation type="unfinished" />
+      <translation>评估内容</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -566,7 +586,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Assessment year: its forms are prepared when it is opened.</source>
-      <translation type="unfinished" />
+      <translation>评估年度：打开年度时自动准备该年度的表单。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -641,12 +661,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Audit trail</source>
-      <translation type="unfinished" />
+      <translation>审计记录</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Audit trail ({n})</source>
-      <translation type="unfinished" />
+      <translation>审计记录（{n}）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
@@ -744,6 +764,11 @@
       <translation>建筑密度（%）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Building the road network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Buildings (建筑)</source>
       <translation>建筑</translation>
@@ -814,6 +839,11 @@
       <translation>已取消。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Candidate sites (points)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
       <source>Cannot connect to the PostgreSQL database: {error}</source>
       <translation>无法连接 PostgreSQL 数据库：{error}</translation>
@@ -876,7 +906,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Cannot save: {reason}</source>
-      <translation type="unfinished" />
+      <translation>无法保存：{reason}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
@@ -906,7 +936,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Catalog</source>
-      <translation type="unfinished" />
+      <translation>指标目录</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -966,7 +996,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
       <source>Changes ({n}): old → new per cell</source>
-      <translation type="unfinished" />
+      <translation>修改（{n}）：各单元格原值 → 新值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/finding_actions.py" />
@@ -1011,12 +1041,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Checking the workbook…</source>
-      <translation type="unfinished" />
+      <translation>正在检查填报表…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Checking {name}</source>
-      <translation type="unfinished" />
+      <translation>检查 {name}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
@@ -1086,7 +1116,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Choose a PostgreSQL connection (saved in QGIS).</source>
-      <translation type="unfinished" />
+      <translation>请选择 PostgreSQL 连接（QGIS 中已保存的）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
@@ -1122,6 +1152,11 @@
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
       <source>Choose where the assessment database is written first.</source>
       <translation>请先选择评估数据库的保存位置。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Choosing {n} sites</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
@@ -1166,7 +1201,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>City health check: Forms</source>
-      <translation type="unfinished" />
+      <translation>城市体检：指标填报</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -1301,7 +1336,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Collection method</source>
-      <translation type="unfinished" />
+      <translation>采集方式</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
@@ -1441,7 +1476,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Computed (spatial)</source>
-      <translation type="unfinished" />
+      <translation>空间计算值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
@@ -1451,12 +1486,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Computed from spatial data: {value} {unit}.</source>
-      <translation type="unfinished" />
+      <translation>空间数据计算值：{value} {unit}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Computed value</source>
-      <translation type="unfinished" />
+      <translation>计算值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -1521,12 +1556,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Connection</source>
-      <translation type="unfinished" />
+      <translation>连接</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Connotation</source>
-      <translation type="unfinished" />
+      <translation>指标内涵</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/gap.py" />
@@ -1596,7 +1631,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Copy my version</source>
-      <translation type="unfinished" />
+      <translation>复制我的版本</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -1619,9 +1654,19 @@
       <translation>只统计划定为耕地的永久基本农田；划定为园地、林地、坑塘等（可调整地类）的不计为违规。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Count only residents and land inside the urban area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/analysis.py" />
       <source>Counting concerns in open answers</source>
       <translation>正在统计开放题中的关注问题</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Counting inside the urban area needs the URBAN_AREA layer.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
@@ -1634,9 +1679,24 @@
       <translation>封面和目录页</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Coverage after (%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Coverage before (%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Coverage computation cancelled.</source>
       <translation>覆盖率计算已取消。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Coverage gain per step</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
@@ -1644,9 +1704,24 @@
       <translation>覆盖率计算需要需求点（人口）或居住用地，或两者都提供。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Coverage of residents and of residential land by each facility type, computed three ways and always labelled: residents whose distance along the roads (access legs included) is within the type's threshold; residential land inside the network service area (reached roads buffered by the half-width); and, for comparison, both within a straight-line radius of the same length, with the gap between radius and network. Give facilities as one layer per role (defaults: GB 50180 life circles — 小学 500 m, 中学 1000 m, 养老 300 m …) or as one layer with a type field; THRESHOLDS overrides ('fac_primary_school=500; 社区医院=800'). Rows per city, urban area, district, sub-district and your own zones. The gap map holds the residential land outside each type's service area.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Coverage of {type}</source>
       <translation>{type} 的覆盖率</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Coverage rates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Coverage rates by facility type</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
@@ -1656,17 +1731,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Cross-check of spatial values and department figures</source>
-      <translation type="unfinished" />
+      <translation>空间计算值与部门填报值相互校核</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Cross-check tolerance</source>
-      <translation type="unfinished" />
+      <translation>相互校核容差</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Cross-check…</source>
-      <translation type="unfinished" />
+      <translation>相互校核…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
@@ -1736,17 +1811,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Data source type</source>
-      <translation type="unfinished" />
+      <translation>数据来源类型</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Database now</source>
-      <translation type="unfinished" />
+      <translation>数据库当前值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Database settings…</source>
-      <translation type="unfinished" />
+      <translation>数据库设置…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
@@ -1811,12 +1886,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Department figure</source>
-      <translation type="unfinished" />
+      <translation>部门填报值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Department fill-in workbooks (Excel round trip)</source>
-      <translation type="unfinished" />
+      <translation>部门填报表（Excel 导出与回收）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/schema.py" />
@@ -1891,7 +1966,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Difference %</source>
-      <translation type="unfinished" />
+      <translation>差异 %</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -1911,7 +1986,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Discard the unsaved edits</source>
-      <translation type="unfinished" />
+      <translation>放弃未保存的修改</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
@@ -1991,7 +2066,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Division of work</source>
-      <translation type="unfinished" />
+      <translation>任务分工</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/schema.py" />
@@ -2004,6 +2079,11 @@
       <translation>正在绘制分区图</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Driving (minutes on road speeds, one-way streets)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
       <source>Dry run (only report, write nothing)</source>
       <translation>试运行（只报告，不写入）</translation>
@@ -2012,6 +2092,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
+      <source>Duplicate aspect ids: {ids}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
@@ -2037,6 +2122,11 @@
       <location filename="../cityhealth_plugin/core/catalog/loader.py" />
       <source>Duplicate statistic code (first on line {line}).</source>
       <translation>统计项编码重复（首次出现在第 {line} 行）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
+      <source>Each type at its own life-circle distance (GB 50180)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/steps.py" />
@@ -2116,17 +2206,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Enter only the number in {unit} (without '{suffix}').</source>
-      <translation type="unfinished" />
+      <translation>只填以 {unit} 计的数字（不要带“{suffix}”）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Enter the department's figure to cross-check it.</source>
-      <translation type="unfinished" />
+      <translation>填入部门数值即可相互校核。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Entered by</source>
-      <translation type="unfinished" />
+      <translation>填报人</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -2176,12 +2266,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Evidence files</source>
-      <translation type="unfinished" />
+      <translation>佐证材料</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Evidence files ({n})</source>
-      <translation type="unfinished" />
+      <translation>佐证材料（{n}）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -2192,6 +2282,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
       <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
       <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Existing facilities</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
@@ -2251,7 +2346,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Export workbooks…</source>
-      <translation type="unfinished" />
+      <translation>导出填报表…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
@@ -2261,7 +2356,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Exporting the department workbooks…</source>
-      <translation type="unfinished" />
+      <translation>正在导出部门填报表…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
@@ -2309,9 +2404,29 @@
       <translation>对外交往</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Facilities (points, or polygons reached at their boundary)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/layer_tree.py" />
       <source>Facilities and parks</source>
       <translation>设施与公园</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Facilities of several types (one layer)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
+      <source>Facilities with residents served</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
+      <source>Facility catchments (residents served)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
@@ -2337,6 +2452,16 @@
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Facility type '{type}': {count} points without geometry were left out.</source>
       <translation>设施类型“{type}”：有 {count} 个无几何的点未参与计算。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Facility type field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Facility types assessed</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/trend.py" />
@@ -2511,12 +2636,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Flag</source>
-      <translation type="unfinished" />
+      <translation>标记</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Flagged only</source>
-      <translation type="unfinished" />
+      <translation>仅显示超出容差的</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/trend.py" />
@@ -2556,7 +2681,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Folder for the department workbooks</source>
-      <translation type="unfinished" />
+      <translation>部门填报表输出文件夹</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
@@ -2594,6 +2719,11 @@
       <translation>足球场</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
+      <source>For every resident feature (population point or grid cell): how many of the required service types are within walking reach along the roads, whether all are (the 15-minute community life circle is complete) and which are missing. Every facility layer given is a required type. One threshold for all (default 1000 m, the 15-minute circle of GB 50180), or each type at its own life-circle distance (小学 500 m, 养老 300 m …). The summary gives the share of residents with a complete life circle, and each type's own coverage, for the whole area, the urban area, districts and sub-districts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
       <source>Foreign trade</source>
       <translation>对外贸易</translation>
@@ -2606,12 +2736,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Form</source>
-      <translation type="unfinished" />
+      <translation>表单</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Form saved</source>
-      <translation type="unfinished" />
+      <translation>保存表单</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
@@ -2634,6 +2764,11 @@
       <translation>差值</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Gap map of {type}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/cli.py" />
       <source>Generate the synthetic demo city as a GeoPackage</source>
       <translation>生成示例城市（GeoPackage）</translation>
@@ -2651,7 +2786,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -2674,6 +2809,16 @@
       <translation>地理坐标系或未知坐标系：面积和距离需在工作坐标系下计算。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
+      <source>Give at least one facility layer (each one is a required type).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Give at least one facility layer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
       <source>Give either an assessment GeoPackage or a PostgreSQL connection.</source>
       <translation>请指定评估 GeoPackage 或 PostgreSQL 连接二者之一。</translation>
@@ -2687,6 +2832,11 @@
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>Give every unit its own {field}; merge the parts of one unit into a single (multi-part) feature.</source>
       <translation>请为每个单元赋予唯一的 {field}；同一单元的多个部分请合并为一个（多部件）要素。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Give residents (POPULATION) or residential land (RESIDENTIAL), or both.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -2727,6 +2877,11 @@
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
       <source>Green low-carbon production</source>
       <translation>绿色低碳生产</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Half-width of the service area (metres either side of a reached road)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -2821,12 +2976,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
       <source>Import preview: {name}</source>
-      <translation type="unfinished" />
+      <translation>导入预览：{name}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Import workbook…</source>
-      <translation type="unfinished" />
+      <translation>导入填报表…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
@@ -2836,7 +2991,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Imported {n} changed cells; nothing else was changed.</source>
-      <translation type="unfinished" />
+      <translation>已导入 {n} 个修改的单元格；其他内容未改动。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
@@ -2846,22 +3001,22 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Imported.</source>
-      <translation type="unfinished" />
+      <translation>已导入。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Importing the workbook…</source>
-      <translation type="unfinished" />
+      <translation>正在导入填报表…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Importing {name}</source>
-      <translation type="unfinished" />
+      <translation>导入 {name}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
       <source>Importing…</source>
-      <translation type="unfinished" />
+      <translation>正在导入…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/trend.py" />
@@ -3016,7 +3171,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Indicators the departments report that have no value for the year yet.</source>
-      <translation type="unfinished" />
+      <translation>由部门填报、本年度尚无数值的指标。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
@@ -3114,6 +3269,11 @@
       <translation>就业与收入</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Junction spacing in metres (0 = automatic)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
       <source>Key task</source>
       <translation>重点任务</translation>
@@ -3177,6 +3337,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/landuse_area.py" />
       <source>Land-use areas</source>
       <translation>地类面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Land-use codes of residential land (DLBM; empty = every polygon)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -3314,7 +3479,7 @@
       <translation>图层“{layer}”中没有存放区名的字段“{field}”。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/qgis_bridge/layers.py" />
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Layer '{layer}' has no field '{field}'.</source>
       <translation>图层“{layer}”没有字段“{field}”。</translation>
     </message>
@@ -3342,6 +3507,11 @@
       <location filename="../cityhealth_plugin/core/network/demand.py" />
       <source>Layer '{layer}' has no population field '{field}': choose the field that holds residents per feature.</source>
       <translation>图层“{layer}”没有人口字段“{field}”：请选择记录每个要素常住人口的字段。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Layer '{layer}' has no {field} field (zone codes).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/context.py" />
@@ -3382,6 +3552,11 @@
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>Layer '{layer}' is a shapefile without a .cpg file; its text is {encoding}-encoded and was read as {encoding}.</source>
       <translation>图层“{layer}”是缺少 .cpg 文件的 shapefile；其文本为 {encoding} 编码，已按 {encoding} 读取。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Layer '{layer}' is empty: type '{type}' is left out.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/graph.py" />
@@ -3494,6 +3669,11 @@
       <translation>未出图：{map}：{reason}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
+      <source>Length of reached roads (km)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Level / bridge layer</source>
       <translation>层次（桥梁/隧道）</translation>
@@ -3524,6 +3704,16 @@
       <translation>二级类别</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
+      <source>Life circle per resident feature</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
+      <source>Life-circle summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Load mapping</source>
       <translation>加载字段对应</translation>
@@ -3536,7 +3726,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Load the database's current version and put your edited fields back on top; review them and save again.</source>
-      <translation type="unfinished" />
+      <translation>加载数据库中的当前版本，并把您修改过的字段重新填回；核对后再次保存。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
@@ -3721,7 +3911,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Measures and suggestions (提升措施及建议)</source>
-      <translation type="unfinished" />
+      <translation>提升措施及建议</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
@@ -3871,7 +4061,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>New</source>
-      <translation type="unfinished" />
+      <translation>新值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/violations_model.py" />
@@ -3956,7 +4146,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>No form is open.</source>
-      <translation type="unfinished" />
+      <translation>未打开表单。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
@@ -4064,6 +4254,11 @@
       <translation>没有问卷（数据包旁的 survey_{year}.xlsx / .csv，或 SURVEY 表）：跳过满意度调查。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>No residential polygon is left (codes {codes}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/weighting.py" />
       <source>No respondent in {categories} of '{attribute}': their population share is spread over the other categories.</source>
       <translation>“{attribute}”中的 {categories} 没有受访者：其总体比例已按比例分摊到其他类别。</translation>
@@ -4116,7 +4311,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>No value yet</source>
-      <translation type="unfinished" />
+      <translation>尚无数值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -4211,7 +4406,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Not saved: {message}</source>
-      <translation type="unfinished" />
+      <translation>未保存：{message}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
@@ -4236,7 +4431,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
       <source>Nothing to import: no cell differs from the database.</source>
-      <translation type="unfinished" />
+      <translation>无可导入内容：没有与数据库不同的单元格。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/audit.py" />
@@ -4246,12 +4441,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Nothing to undo.</source>
-      <translation type="unfinished" />
+      <translation>没有可撤销的保存。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Nothing was saved. Your version and the database's current version, where they differ:</source>
-      <translation type="unfinished" />
+      <translation>未保存任何内容。以下为您的版本与数据库当前版本不同的字段：</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
@@ -4262,6 +4457,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Number of pages</source>
       <translation>页数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Number of sites</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
@@ -4281,7 +4481,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Old</source>
-      <translation type="unfinished" />
+      <translation>原值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -4311,12 +4511,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Open</source>
-      <translation type="unfinished" />
+      <translation>打开</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Open a year of the assessment database first.</source>
-      <translation type="unfinished" />
+      <translation>请先打开体检评估数据库的某一年度。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
@@ -4341,7 +4541,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
       <source>Open report</source>
-      <translation type="unfinished" />
+      <translation>打开报告</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -4361,7 +4561,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Opening the forms of {year}</source>
-      <translation type="unfinished" />
+      <translation>打开 {year} 年的表单</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -4396,7 +4596,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Origin</source>
-      <translation type="unfinished" />
+      <translation>来源</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -4411,6 +4611,11 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Other reading — {label}: {rate:.2f} % ({covered} of {total})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Other zones (polygons)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4611,7 +4816,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Pick an indicator in the tree to fill in its form.</source>
-      <translation type="unfinished" />
+      <translation>在指标树中选择指标以填写其表单。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -4652,6 +4857,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
       <source>Population density (people/km²)</source>
       <translation>人口密度（人/km²）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Population field (empty = 1 per feature)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -4746,12 +4956,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>PostgreSQL connection “{name}”, schema {schema}</source>
-      <translation type="unfinished" />
+      <translation>PostgreSQL 连接“{name}”，模式 {schema}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>PostgreSQL connections are the ones saved in QGIS (Data Source Manager › PostgreSQL). The GeoPackage is shared with the Indicators panel; by default it lies next to the project file.</source>
-      <translation type="unfinished" />
+      <translation>PostgreSQL 连接即 QGIS 中已保存的连接（数据源管理器 › PostgreSQL）。GeoPackage 与“指标”面板共用，默认位于工程文件旁。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
@@ -4771,17 +4981,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Preparing the forms of {year}…</source>
-      <translation type="unfinished" />
+      <translation>正在准备 {year} 年的表单…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Previous years</source>
-      <translation type="unfinished" />
+      <translation>往年数值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Previous years: no values yet.</source>
-      <translation type="unfinished" />
+      <translation>往年数值：暂无。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
@@ -4816,7 +5026,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
       <source>Problems ({errors} errors, {warnings} warnings)</source>
-      <translation type="unfinished" />
+      <translation>问题（{errors} 个错误，{warnings} 个警告）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -4827,6 +5037,16 @@
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
       <source>Projected (the district layer's CRS)</source>
       <translation>投影坐标（区界图层的坐标系）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Proposed sites</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Proposes sites for new facilities, one at a time, each covering the most residents that no existing facility reaches within the threshold along the roads (greedy maximal coverage). Candidates are the road junctions (one per grid cell of the spacing) or your own candidate points (vacant plots, planned sites). The result lists the sites in order of choice with the residents each adds and the coverage rate after it; step 0 of the table is today's rate. It stops after N sites or when the target rate is reached.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
@@ -4861,7 +5081,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>QGIS is closing.</source>
-      <translation type="unfinished" />
+      <translation>QGIS 即将关闭。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -4977,6 +5197,11 @@
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
       <source>Ratio</source>
       <translation>比值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
+      <source>Reached roads</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -5101,7 +5326,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Reload</source>
-      <translation type="unfinished" />
+      <translation>重新加载</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -5111,22 +5336,22 @@
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Reload, discard my edits</source>
-      <translation type="unfinished" />
+      <translation>重新加载并放弃我的修改</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Reload, keep my edits</source>
-      <translation type="unfinished" />
+      <translation>重新加载并保留我的修改</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Reloaded the current version with your edits on top: review them and save again.</source>
-      <translation type="unfinished" />
+      <translation>已重新加载当前版本并填回您的修改：请核对后再次保存。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>移除</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
@@ -5154,14 +5379,19 @@
       <translation>正在修复 {layer}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
+      <source>Report outline not found: {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Reported</source>
-      <translation type="unfinished" />
+      <translation>部门填报</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Reported value</source>
-      <translation type="unfinished" />
+      <translation>部门填报值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/fix_actions.py" />
@@ -5199,6 +5429,11 @@
       <translation>常住人口</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Residential land (polygons, e.g. the DLTB)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
       <source>Residential land inside the network service area</source>
       <translation>位于路网服务范围内的居住用地</translation>
@@ -5209,6 +5444,11 @@
       <translation>位于直线半径范围内的居住用地</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Residential land not covered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Residential land outside the service areas (field 'facility')</source>
       <translation>服务范围外的居住用地（字段“facility”）</translation>
@@ -5217,6 +5457,16 @@
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Residents</source>
       <translation>人口数</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Residents (population points or grid cells)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
+      <source>Residents allocated</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/gap.py" />
@@ -5232,6 +5482,21 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
       <source>Residents field of the population layer</source>
       <translation>人口图层的人口数字段</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
+      <source>Residents not served</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
+      <source>Residents served</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
+      <source>Residents with a complete life circle (%)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -5271,7 +5536,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Returned department workbook</source>
-      <translation type="unfinished" />
+      <translation>回收的部门填报表</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_mapping_widget.py" />
@@ -5281,7 +5546,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Revert</source>
-      <translation type="unfinished" />
+      <translation>还原</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
@@ -5322,6 +5587,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
       <source>Road-network density, building coverage, floor-area ratio or population density for each zone (districts, sub-districts, grid cells …). Lengths and areas are ellipsoidal (CGCS2000); a road or building crossing a zone boundary is split by its length or area share; a road lying on a boundary counts half on each side. With WITHIN (e.g. the urban area) only what lies inside it counts, in the numerator and in the zone area alike — zones = districts and WITHIN = urban area give the per-district values of the catalog's 城区道路网密度 (B-05). FILTER selects features of the measured layer.</source>
       <translation>按分区（区、街道、网格等）计算道路网密度、建筑密度、容积率或人口密度。长度和面积为 CGCS2000 椭球量算；跨分区边界的道路或建筑按长度或面积比例拆分；位于边界上的道路两侧各计一半。指定 WITHIN（如城区范围）时，分子和分区面积都只计其范围内部分——分区取各区、WITHIN 取城区范围时，结果即指标目录中城区道路网密度（B-05）的分区值。FILTER 用于筛选被量算图层的要素。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Roads (centre lines)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/derived.py" />
@@ -5451,7 +5721,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>SHA-1: {sha1}</source>
-      <translation type="unfinished" />
+      <translation>SHA-1：{sha1}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -5601,7 +5871,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Save the form (one transaction)</source>
-      <translation type="unfinished" />
+      <translation>保存表单（一次事务）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -5616,22 +5886,22 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Save them?</source>
-      <translation type="unfinished" />
+      <translation>是否保存？</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Save {n}</source>
-      <translation type="unfinished" />
+      <translation>第 {n} 次保存</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Saved as: {user} · cross-check tolerance {tolerance} %</source>
-      <translation type="unfinished" />
+      <translation>保存人：{user} · 相互校核容差 {tolerance} %</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Saved the form of {code} ({year}).</source>
-      <translation type="unfinished" />
+      <translation>已保存 {code}（{year} 年）的表单。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_margins_widget.py" />
@@ -5641,7 +5911,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Schema</source>
-      <translation type="unfinished" />
+      <translation>模式（schema）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
@@ -5729,6 +5999,26 @@
       <translation>全不选</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
+      <source>Service area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
+      <source>Service area (m²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
+      <source>Service area along the road network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
+      <source>Service-area polygon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
       <source>Set encoding…</source>
       <translation>设置编码…</translation>
@@ -5781,7 +6071,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Shortcomings and causes (短板及成因)</source>
-      <translation type="unfinished" />
+      <translation>短板及成因</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
@@ -5792,6 +6082,16 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Shortest acceptable answer time (seconds)</source>
       <translation>最短有效答题时长（秒）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
+      <source>Shortest paths from {n} facilities</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Sites proposed</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/siting.py" />
@@ -5806,7 +6106,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Situation (基本情况)</source>
-      <translation type="unfinished" />
+      <translation>基本情况</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -5831,7 +6131,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Spatial (computed)</source>
-      <translation type="unfinished" />
+      <translation>空间计算指标</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
@@ -5936,7 +6236,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Statistics, surveys, big data</source>
-      <translation type="unfinished" />
+      <translation>统计、调查、大数据指标</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -5982,6 +6282,11 @@
       <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
       <source>Status rules: unknown task statuses {names}.</source>
       <translation>评价规则：未知的任务状态 {names}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Stop at this coverage rate (%; 0 = no target)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -6036,7 +6341,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Submitted at</source>
-      <translation type="unfinished" />
+      <translation>提交时间</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
@@ -6047,6 +6352,11 @@
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Suggest from headers</source>
       <translation>按表头自动识别</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>Suggest new facility sites</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
@@ -6111,7 +6421,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Targets</source>
-      <translation type="unfinished" />
+      <translation>目标值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
@@ -6136,7 +6446,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Task assignment and source</source>
-      <translation type="unfinished" />
+      <translation>任务分解与数据来源</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
@@ -6199,9 +6509,14 @@
       <translation>“first_of”的备选项量纲不一致。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
+      <source>The area reached from a set of facilities within a walking distance or a driving time along the road network. Facilities are placed on their nearest road (the straight access leg counts in the distance); polygon facilities such as parks are reached anywhere on their boundary. Walking uses the walkable roads (road class DJ, field BX), driving the drivable ones at their speeds (SD or the class speed) and respects one-way streets (DX). Partly reached roads are cut exactly where the threshold ends. The polygon is the reached road pieces buffered by the half-width and merged; the reached road pieces are a second output. Minutes become metres at the walking speed when walking.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The assessment database cannot be opened</source>
-      <translation type="unfinished" />
+      <translation>无法打开体检评估数据库</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
@@ -6256,7 +6571,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The audit trail cannot be read</source>
-      <translation type="unfinished" />
+      <translation>无法读取审计记录</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/data_dock.py" />
@@ -6329,9 +6644,14 @@
       <translation>无法打开修正后的图层 {path}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>The coverage table cannot be written to the chosen output.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The cross-check cannot be read</source>
-      <translation type="unfinished" />
+      <translation>无法读取相互校核结果</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
@@ -6381,12 +6701,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>The department's figure differs by {pct} % (within {tolerance} %).</source>
-      <translation type="unfinished" />
+      <translation>部门数值相差 {pct} %（在 {tolerance} % 以内）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>The department's figure differs by {pct} % — more than the {tolerance} % tolerance: check both sources (多源校核).</source>
-      <translation type="unfinished" />
+      <translation>部门数值相差 {pct} %，超过 {tolerance} % 的容差：请核对两个来源（多源校核）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
@@ -6421,12 +6741,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The export could not start</source>
+      <translation>无法开始导出</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>The facility layers have no features.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>The file is not found at this path.</source>
-      <translation type="unfinished" />
+      <translation>该路径下找不到文件。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/finding_actions.py" />
@@ -6446,32 +6771,32 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The form cannot be read</source>
-      <translation type="unfinished" />
+      <translation>无法读取表单</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The form of {code} ({year}) has unsaved edits.</source>
-      <translation type="unfinished" />
+      <translation>{code}（{year} 年）的表单有未保存的修改。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The form of {code} has unsaved edits; they are not in the workbooks.</source>
-      <translation type="unfinished" />
+      <translation>{code} 的表单有未保存的修改，填报表中不包含这些修改。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>The form was changed meanwhile</source>
-      <translation type="unfinished" />
+      <translation>表单已被他人修改</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The form was not saved</source>
-      <translation type="unfinished" />
+      <translation>表单未保存</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The forms could not be opened</source>
-      <translation type="unfinished" />
+      <translation>无法打开表单</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/outputs.py" />
@@ -6501,17 +6826,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The import changes the forms; the form is reloaded afterwards.</source>
-      <translation type="unfinished" />
+      <translation>导入将修改表单，完成后重新加载表单。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The import could not start</source>
-      <translation type="unfinished" />
+      <translation>无法开始导入</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The import report cannot be read</source>
-      <translation type="unfinished" />
+      <translation>无法读取导入报告</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
@@ -6699,6 +7024,11 @@
       <translation>无法创建输出文件夹 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>The output {name} cannot be written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The pages of the map set could not be prepared.</source>
       <translation>无法准备图集页面。</translation>
@@ -6706,18 +7036,19 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The panel is being closed.</source>
-      <translation type="unfinished" />
+      <translation>面板即将关闭。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The panel switches to the project's assessment database.</source>
-      <translation type="unfinished" />
+      <translation>面板将切换到本工程的体检评估数据库。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The panel was closed with unsaved edits of {code} ({year}):
 {text}</source>
-      <translation type="unfinished" />
+      <translation>面板关闭时 {code}（{year} 年）有未保存的修改：
+{text}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -6752,22 +7083,38 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The project was closed: this form still belongs to the previous project's database. Save or revert it, then Reload.</source>
-      <translation type="unfinished" />
+      <translation>工程已关闭：此表单仍属于上一个工程的数据库。请保存或还原后再重新加载。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The project was closed; the form stays open on its database until you save or discard it.</source>
-      <translation type="unfinished" />
+      <translation>工程已关闭；在您保存或放弃修改之前，表单仍连接其原数据库。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>The project's assessment GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>本工程的体检评估 GeoPackage</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/importer.py" />
       <source>The questionnaire file '{path}' does not exist.</source>
       <translation>问卷文件“{path}”不存在。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
+      <source>The report outline {path} has no 'aspects' list.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
+      <source>The report outline {path} has problems:
+{problems}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
+      <source>The report outline {path} is not valid JSON: {error}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
@@ -6817,7 +7164,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The save was not undone</source>
-      <translation type="unfinished" />
+      <translation>未能撤销保存</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/indicator_inputs.py" />
@@ -6880,6 +7227,11 @@
       <translation>无法保存模板</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>The threshold must be positive.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
       <source>The unit was changed to '{found}'; the indicator is measured in {unit}: restore the unit and enter the value in {unit}.</source>
       <translation>计量单位被改成了“{found}”；该指标的单位是 {unit}：请恢复单位，并按 {unit} 填写数值。</translation>
@@ -6922,12 +7274,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The workbook could not be checked</source>
-      <translation type="unfinished" />
+      <translation>填报表未能检查</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The workbook was not imported</source>
-      <translation type="unfinished" />
+      <translation>填报表未导入</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
@@ -6939,7 +7291,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The workbooks were not written</source>
-      <translation type="unfinished" />
+      <translation>填报表未能写出</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
@@ -6984,7 +7336,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>There is no assessment database yet: save the project, or choose one in the panel's settings (…).</source>
-      <translation type="unfinished" />
+      <translation>尚无体检评估数据库：请保存工程，或在面板设置（…）中选择。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/thresholds.py" />
@@ -7015,6 +7367,41 @@
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
       <source>This workbook was exported for {found}, but the import is for {year}.</source>
       <translation>本填报表是为 {found} 年导出的，但本次导入的是 {year} 年。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Threshold</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Threshold '{part}' is not 'type=number'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
+      <source>Threshold (0 = no limit)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Threshold of types without a default</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Threshold unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Thresholds for types not given: {types}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Thresholds per type (type=value; …, in the threshold unit)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -7062,6 +7449,11 @@
       <translation>交通拥堵</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Travel mode</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
       <source>Trend</source>
       <translation>变化趋势</translation>
@@ -7079,27 +7471,27 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Undid save {n} of {code} ({year}).</source>
-      <translation type="unfinished" />
+      <translation>已撤销 {code}（{year} 年）的第 {n} 次保存。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>撤销</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Undo last save</source>
-      <translation type="unfinished" />
+      <translation>撤销上次保存</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Undo save {n}?</source>
-      <translation type="unfinished" />
+      <translation>撤销第 {n} 次保存？</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Undo the save by {by} at {at} ({fields}) of {code} ({year})? The fields get back the values they had before it.</source>
-      <translation type="unfinished" />
+      <translation>撤销 {by} 于 {at} 对 {code}（{year} 年）的保存（{fields}）？这些字段将恢复为该次保存之前的值。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/messages.py" />
@@ -7119,7 +7511,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Unfilled only</source>
-      <translation type="unfinished" />
+      <translation>仅显示未填报</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -7272,6 +7664,11 @@
       <translation>未知的得分层级“{level}”；请使用 question（题目）、dimension（维度）或 overall（总体）。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
+      <source>Unknown special topic '{topic}'; the outline has: {topics}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
       <source>Unknown statistic '{code}' (define it in statistics.csv or a city statistics file).</source>
       <translation>未知统计项“{code}”（请在 statistics.csv 或城市统计项文件中定义）。</translation>
@@ -7304,12 +7701,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Unsaved edits</source>
-      <translation type="unfinished" />
+      <translation>未保存的修改</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Unsaved edits: {fields}.</source>
-      <translation type="unfinished" />
+      <translation>未保存的修改：{fields}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -7414,7 +7811,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Value status</source>
-      <translation type="unfinished" />
+      <translation>数值状态</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
@@ -7429,7 +7826,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Values import</source>
-      <translation type="unfinished" />
+      <translation>数值导入</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -7472,9 +7869,19 @@
       <translation>请等待当前任务完成，或取消它。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Walk coverage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Walkable (1/0)</source>
       <translation>可步行（1/0）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Walking (metres along walkable roads)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
@@ -7485,6 +7892,11 @@
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
       <source>Walking coverage</source>
       <translation>步行覆盖</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Walking speed (km/h; minutes → metres, and the access leg when driving)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
@@ -7539,22 +7951,22 @@
     <message>
       <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
       <source>What to do</source>
-      <translation type="unfinished" />
+      <translation>处理办法</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>时间</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
       <source>Where</source>
-      <translation type="unfinished" />
+      <translation>位置</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Who</source>
-      <translation type="unfinished" />
+      <translation>操作人</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -7579,17 +7991,17 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>Workbook import</source>
-      <translation type="unfinished" />
+      <translation>填报表导入</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Workbook imported</source>
-      <translation type="unfinished" />
+      <translation>填报表已导入</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Workbooks</source>
-      <translation type="unfinished" />
+      <translation>填报表</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
@@ -7599,7 +8011,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Workbooks exported</source>
-      <translation type="unfinished" />
+      <translation>填报表已导出</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
@@ -7615,6 +8027,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/check_compliance.py" />
       <source>Working CRS (projected, in metres; empty = from the land-use layer)</source>
       <translation>工作坐标系（以米为单位的投影坐标系；留空 = 取自地类图斑图层）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>Working CRS (projected, in metres; empty = from the roads)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
@@ -7699,7 +8116,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Wrote {n} department workbooks and the task table to {folder}.</source>
-      <translation type="unfinished" />
+      <translation>已将 {n} 份部门填报表和任务分解表写入 {folder}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -7724,22 +8141,27 @@
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Your name (audit log)</source>
-      <translation type="unfinished" />
+      <translation>您的姓名（写入审计日志）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Your unsaved edits are discarded.</source>
-      <translation type="unfinished" />
+      <translation>您未保存的修改将被放弃。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Your version (not saved)</source>
-      <translation type="unfinished" />
+      <translation>您的版本（未保存）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
       <source>Zone area</source>
       <translation>分区面积</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>Zone code field</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
@@ -7794,7 +8216,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>any number</source>
-      <translation type="unfinished" />
+      <translation>任意数值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
@@ -7818,13 +8240,18 @@
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
+      <source>base: first available alternative used (not available: {missing})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>base: {base}</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>binding limit</source>
-      <translation type="unfinished" />
+      <translation>约束性指标</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -7832,9 +8259,14 @@
       <translation>采集方式</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
+      <source>complete life circle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>computed from spatial data</source>
-      <translation type="unfinished" />
+      <translation>由空间数据计算</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
@@ -7909,7 +8341,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>exceeds tolerance</source>
-      <translation type="unfinished" />
+      <translation>超出容差</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -7929,7 +8361,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>higher is better</source>
-      <translation type="unfinished" />
+      <translation>正向指标（越高越好）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -7969,7 +8401,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>lower is better</source>
-      <translation type="unfinished" />
+      <translation>逆向指标（越低越好）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/geodesy.py" />
@@ -7985,6 +8417,16 @@
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
       <source>method not installed: {method}</source>
       <translation>计算方法未安装：{method}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>metres</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>minutes</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -8017,6 +8459,11 @@
       <translation>没有客观指标的分区数值</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <source>no limit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>none of the related indicators ({codes}) has district values</source>
       <translation>相关指标（{codes}）均无分区数值</translation>
@@ -8034,12 +8481,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>not saved yet</source>
-      <translation type="unfinished" />
+      <translation>尚未保存</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>not set</source>
-      <translation type="unfinished" />
+      <translation>未设置</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -8049,7 +8496,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>ok</source>
-      <translation type="unfinished" />
+      <translation>正常</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
@@ -8104,7 +8551,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>range {range}</source>
-      <translation type="unfinished" />
+      <translation>范围 {range}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
@@ -8139,7 +8586,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>saved by {by} at {at}</source>
-      <translation type="unfinished" />
+      <translation>{by} 保存于 {at}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
@@ -8237,6 +8684,11 @@
       <translation>警告</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>whole area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>whole city</source>
       <translation type="unfinished" />
@@ -8244,7 +8696,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>within an interval</source>
-      <translation type="unfinished" />
+      <translation>区间指标</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
@@ -8419,12 +8871,12 @@
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>{department} ({n})</source>
-      <translation type="unfinished" />
+      <translation>{department}（{n}）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>{department} ({unfilled} of {n} unfilled)</source>
-      <translation type="unfinished" />
+      <translation>{department}（{n} 项中 {unfilled} 项未填报）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/violations_model.py" />
@@ -8599,7 +9051,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/workbook_dialogs.py" />
       <source>{name}: {changes} changed cells, {errors} errors, {warnings} warnings. Nothing has been written yet.</source>
-      <translation type="unfinished" />
+      <translation>{name}：{changes} 个修改的单元格，{errors} 个错误，{warnings} 个警告。尚未写入任何内容。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/indicator_inputs.py" />
@@ -8610,6 +9062,16 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
       <source>{n} department workbooks in {path}.</source>
       <translation>{path} 中共 {n} 份部门填报表。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>{n} facilities without a type are left out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
+      <source>{n} facilities, {reach}: service area {area:,.0f} m², {km:,.2f} km of roads reached (half-width {width:g} m).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/context.py" />
@@ -8650,6 +9112,11 @@
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
       <source>{n} results for {year} (double-click a row for its provenance and layers).</source>
       <translation>{year} 年共 {n} 项结果（双击一行查看来源记录和结果图层）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
+      <source>{n} sites from {candidates:,} candidates: coverage {before:.1f} % → {after:.1f} % ({reach}).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
@@ -8742,6 +9209,11 @@
       <translation>{questions} 道题（{counts}）；{attributes} 个受访者属性；{open} 道开放题。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
+      <source>{rate:.1f} % of residents have every one of {n} types within reach.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{reach} life circle</source>
       <translation type="unfinished" />
@@ -8750,6 +9222,11 @@
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>{rows} questionnaires, {columns} columns{encoding}.</source>
       <translation>{rows} 份问卷，{columns} 列{encoding}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
+      <source>{served:,.0f} of {total:,.0f} residents served by {n} facilities ({reach}).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -8794,6 +9271,11 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{type}: {base} not covered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
+      <source>{type}: {reach}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -8922,6 +9404,16 @@
       <translation>{where}：分级区间需要数值型的“lower”和“upper”。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
+      <source>{where}: a topic needs 'id' and 'zh'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
+      <source>{where}: an aspect needs 'id' and 'zh'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: at least one layer must not be optional.</source>
       <translation>{where}：至少要有一个非可选图层。</translation>
@@ -8930,6 +9422,11 @@
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: derived layer '{id}' is not declared under "derived".</source>
       <translation>{where}：派生图层“{id}”未在 "derived" 中声明。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
+      <source>{where}: expected a list of texts.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
@@ -9012,6 +9509,11 @@
       <translation>{where}：标识“{id}”重复使用。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
+      <source>{where}: unknown compliance check '{check}' (known: {known}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
       <source>{where}: unknown role '{role}'.</source>
       <translation>{where}：未知的图层角色“{role}”。</translation>
@@ -9024,7 +9526,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
       <source>{year}: {n} indicators have both a computed spatial value and a department figure; {flagged} differ by more than {tolerance} %. Double-click a row to open its form.</source>
-      <translation type="unfinished" />
+      <translation>{year} 年：{n} 项指标同时有空间计算值和部门填报值，其中 {flagged} 项差异超过 {tolerance} %。双击一行打开该指标的表单。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/steps.py" />
