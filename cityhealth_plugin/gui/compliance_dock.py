@@ -67,7 +67,7 @@ def _write(name: str, value: str) -> None:
 
 
 def check_parameters(assignments: Dict[str, str], checks: List[str], year: int, db_path: str, work_crs: str,
-                     farmland_cultivated_only: bool = False, heritage_new_only: bool = False) -> dict:
+                     farmland_cultivated_only: bool = True, heritage_new_only: bool = False) -> dict:
     """Parameters of cityhealth:checkcompliance from {role_id: layer_id} (public parameter names)."""
     ids = [spec.id for spec in CHECKS]
     parameters = {role.upper(): layer_id for role, layer_id in assignments.items()
@@ -312,7 +312,7 @@ class ComplianceDock(CityHealthDock):
         try:
             saved = _read("checks")
             self.set_checks(saved.split(",") if saved else [spec.id for spec in CHECKS])
-            self.farmland_option.setChecked(_read("farmland_cultivated_only") == "1")
+            self.farmland_option.setChecked(_read("farmland_cultivated_only") != "0")
             self.heritage_option.setChecked(_read("heritage_new_only") == "1")
             self.year_spin.blockSignals(True)
             self.year_spin.setValue(self._initial_year())

@@ -149,7 +149,8 @@ def test_farmland_occupation_splits_construction_and_other_uses():
 def test_farmland_designated_as_orchard_can_be_left_out():
     patches = dltb([box(0, 0, 100, 100), box(100, 0, 200, 100)], ["0201", "0201"], tbdlmj=[10000.0, 10000.0])
     farmland = layer("YJJBNT", [box(0, 0, 100, 100), box(100, 0, 200, 100)], DLBM=["0101", "0201"])
-    stock = check_farmland_occupation(patches, farmland)
+    stock = check_farmland_occupation(patches, farmland,
+                                      options=ComplianceOptions(farmland_designated_cultivated_only=False))
     table = stock.violations.attributes.set_index("patch_id")
     assert list(table["YJJBNT_DLBM"]) == ["0101", "0201"] and stock.area_m2 == pytest.approx(20000.0)
     changed = check_farmland_occupation(patches, farmland,

@@ -123,7 +123,7 @@ class ComplianceOptions:
     area_func_name: str = "ellipsoidal"
     min_area_m2: float = 1.0
     heritage_new_only: bool = False
-    farmland_designated_cultivated_only: bool = False
+    farmland_designated_cultivated_only: bool = True  # practice: 可调整地类 are not occupation
     max_vertices: int = 256
     base_year: Optional[int] = None
     current_year: Optional[int] = None

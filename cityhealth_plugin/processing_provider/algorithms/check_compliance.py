@@ -121,7 +121,7 @@ class CheckComplianceAlgorithm(CityHealthAlgorithm):
         advanced = [
             QgsProcessingParameterBoolean(self.FARMLAND_CULTIVATED_ONLY,
                                           tr("Farmland designated as cultivated only (可调整地类 excluded)"),
-                                          defaultValue=False),
+                                          defaultValue=True),
             QgsProcessingParameterBoolean(self.HERITAGE_NEW_ONLY,
                                           tr("Historic and cultural protection line: only new construction"),
                                           defaultValue=False),
