@@ -144,3 +144,13 @@ def test_numeric_answer_format_gives_the_same_scores(demo):
     a = prepare_responses(numeric.frame, numeric.mapping).answers
     b = prepare_responses(demo.frame, demo.mapping).answers
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_demo_survey_for_a_subset_of_districts():
+    """The small demo city has three districts: the generator must draw only those."""
+    from cityhealth_plugin.core.survey.demo import generate_demo_survey
+
+    demo = generate_demo_survey(n=600, seed=7, districts=["思明区", "湖里区", "集美区"])
+    named = set(demo.frame["所在区"].dropna())
+    assert {"思明区", "湖里区", "集美区"} <= named
+    assert not named & {"海沧区", "同安区", "翔安区"}

@@ -241,8 +241,15 @@ def _points_in(polygon, count, rng):
     return np.concatenate(found_x)[:count], np.concatenate(found_y)[:count]
 
 
+def _sample_shares(districts) -> np.ndarray:
+    """Sampling shares of the given districts: Xiamen's known ones, equal shares for others."""
+    known = dict(zip(XIAMEN_DISTRICTS, SAMPLE_DISTRICT))
+    shares = np.array([known.get(name, 1.0 / len(XIAMEN_DISTRICTS)) for name in districts], dtype=float)
+    return shares / shares.sum()
+
+
 def _draw_people(n, rng, districts):
-    d = rng.choice(len(districts), size=n, p=np.asarray(SAMPLE_DISTRICT) / np.sum(SAMPLE_DISTRICT))
+    d = rng.choice(len(districts), size=n, p=_sample_shares(districts))
     a = rng.choice(len(AGE_BANDS), size=n, p=SAMPLE_AGE)
     e = rng.choice(len(EDUCATION), size=n, p=SAMPLE_EDU)
     cumulative = OCC_GIVEN_AGE.cumsum(axis=1)[a]
