@@ -56,11 +56,12 @@ def dock_classes():
     """
     from .gui.data_dock import DataDock
     from .gui.indicators_dock import IndicatorsDock
+    from .gui.forms_dock import FormsDock
     from .gui.compliance_dock import ComplianceDock
     from .gui.mapset_dock import MapSetDock
     from .gui.survey_dock import SurveyDock
 
-    return [DataDock, IndicatorsDock, ComplianceDock, MapSetDock, SurveyDock]
+    return [DataDock, IndicatorsDock, FormsDock, ComplianceDock, MapSetDock, SurveyDock]
 
 
 class CityHealthPlugin:

@@ -4,10 +4,13 @@ Built from the catalog. Names are Chinese when the UI is Chinese and English oth
 (``language``); categories show through ``tr()`` of their English names, whose zh_CN
 translation is the catalog's own Chinese wording. Each indicator row shows its code, unit,
 method family and tier; an indicator whose inputs are not in the project is greyed, with what
-is missing in its tooltip. Filters: text (code or name, either language), tier, computable only.
+is missing in its tooltip. Filters: text (code or name, either language), tier, computable only,
+and an optional predicate over codes (``accept``; the Forms panel filters by department and
+fill-in state with it). ``checkable=False`` builds the tree without check boxes (pick one
+indicator, as in the Forms panel).
 """
 
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
@@ -94,9 +97,10 @@ class IndicatorTree(QTreeWidget):
     checkedChanged = pyqtSignal()
     currentCodeChanged = pyqtSignal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, checkable: bool = True):
         super().__init__(parent)
         self.setObjectName("CityHealthIndicatorTree")
+        self._checkable = checkable
         self.setColumnCount(5)
         self.setHeaderLabels([tr("Indicator"), tr("Code"), tr("Unit"), tr("Method"), tr("Tier")])
         self.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -127,12 +131,12 @@ class IndicatorTree(QTreeWidget):
             for indicator in catalog:
                 top = groups.get(indicator.level1)
                 if top is None:
-                    top = self._group_item(self, level1_title(indicator.level1), bold)
+                    top = self._group_item(self, level1_title(indicator.level1), bold, self._checkable)
                     groups[indicator.level1] = top
                 key = indicator.level1 + "/" + indicator.level2
                 middle = groups.get(key)
                 if middle is None:
-                    middle = self._group_item(top, level2_title(indicator.level2))
+                    middle = self._group_item(top, level2_title(indicator.level2), None, self._checkable)
                     groups[key] = middle
                 self._items[indicator.code] = self._indicator_item(middle, indicator, language, indicator.code in checked)
                 self._indicators[indicator.code] = indicator
@@ -141,10 +145,13 @@ class IndicatorTree(QTreeWidget):
             self._updating = False
 
     @staticmethod
-    def _group_item(parent, title: str, font: Optional[QFont] = None) -> QTreeWidgetItem:
+    def _group_item(parent, title: str, font: Optional[QFont] = None, checkable: bool = True) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [title])
-        item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsAutoTristate)
-        item.setCheckState(COL_NAME, Qt.Unchecked)
+        if checkable:
+            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsAutoTristate)
+            item.setCheckState(COL_NAME, Qt.Unchecked)
+        else:
+            item.setFlags(Qt.ItemIsEnabled)
         item.setFirstColumnSpanned(True)
         if font is not None:
             item.setFont(COL_NAME, font)
@@ -155,8 +162,11 @@ class IndicatorTree(QTreeWidget):
         item = QTreeWidgetItem(parent, [indicator.name(language), indicator.code, indicator.unit,
                                         method_title(indicator.method), tier])
         item.setData(COL_NAME, CODE_ROLE, indicator.code)
-        item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
-        item.setCheckState(COL_NAME, Qt.Checked if checked else Qt.Unchecked)
+        if self._checkable:
+            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
+            item.setCheckState(COL_NAME, Qt.Checked if checked else Qt.Unchecked)
+        else:
+            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
         other = indicator.name("en" if language == "zh" else "zh")
         tooltip = [f"{indicator.code} {indicator.name(language)}", other]
         if indicator.formula_zh:
@@ -227,8 +237,10 @@ class IndicatorTree(QTreeWidget):
             self.currentCodeChanged.emit(code)
 
     # filters ----------------------------------------------------------------------------
-    def apply_filter(self, text: str = "", tier: str = "", computable_only: bool = False) -> int:
-        """Show the indicators that match; returns how many are shown."""
+    def apply_filter(self, text: str = "", tier: str = "", computable_only: bool = False,
+                     accept: Optional[Callable[[str], bool]] = None) -> int:
+        """Show the indicators that match (and that ``accept(code)`` accepts, when given);
+        returns how many are shown."""
         needle = (text or "").strip().lower()
         shown = 0
         for code, item in self._items.items():
@@ -241,6 +253,8 @@ class IndicatorTree(QTreeWidget):
                 match &= indicator.tier == tier
             if computable_only:
                 match &= bool(self._computable.get(code))
+            if accept is not None and match:
+                match = bool(accept(code))
             item.setHidden(not match)
             shown += int(match)
         iterator = QTreeWidgetItemIterator(self)
@@ -252,6 +266,6 @@ class IndicatorTree(QTreeWidget):
             iterator += 1
         for node in reversed(groups):  # level 2 before level 1
             node.setHidden(all(node.child(i).isHidden() for i in range(node.childCount())))
-        if needle or tier or computable_only:
+        if needle or tier or computable_only or accept is not None:
             self.expandAll()
         return shown
