@@ -14,6 +14,11 @@
       <translation>  错误 {code}：{message}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>  skipped {item}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
       <source>  warning: {message}</source>
       <translation>  警告：{message}</translation>
@@ -154,11 +159,6 @@
       <translation>××市</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/audit_view.py" />
-      <source>(new)</source>
-      <translation>（新增）</translation>
-    </message>
-    <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
       <source>(no district)</source>
       <translation>（无所属区县）</translation>
@@ -174,14 +174,19 @@
       <translation>（未指定）</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/gui/audit_view.py" />
-      <source>(removed)</source>
-      <translation>（删除）</translation>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>(the Markdown and xlsx versions were written)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
       <source>({n} rows in conflict.)</source>
       <translation>（共 {n} 行冲突。）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/indicator_form.py" />
+      <source>, </source>
+      <translation>、</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
@@ -539,7 +544,7 @@
       <translation>评估数据库和本市指标目录</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/core/store/sqlite_backend.py" />
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>Assessment database not found: {path}.</source>
       <translation>找不到评估数据库：{path}。</translation>
     </message>
@@ -864,7 +869,7 @@
       <translation>无法创建 CityHealth 模式“{schema}”（{error}）；请数据库管理员授予 CREATE 权限，或由其创建一次。</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>Cannot create the output folder {path}: {error}</source>
       <translation>无法创建输出文件夹 {path}：{error}</translation>
     </message>
@@ -1094,6 +1099,11 @@
       <translation>在计算任何指标之前检查城市体检的图层：必需角色、坐标参考系、无效和空几何、必需字段及其类型、三调地类编码（DLBM、CZCSXM 及其组合）、TBDLMJ = TBMJ − KCMJ、文本编码、空图层、范围不重叠以及标识码重复。每个角色指定一个图层；除体检必需的角色外均为可选。结果是一张问题清单，列出严重程度、规则、涉及的要素编号以及每个问题的修正方法。输入图层不会被改动。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>Checks whether a road layer can carry network analysis before coverage is computed: the roads are made routable as the coverage algorithms do (split at crossings on the same level, ends within the tolerance joined) and the result is reported — connected components ranked by road length (islands cut off from the main network make coverage look worse than it is), dead ends (dangles, often missing connections), and facilities or residents farther than the given distance from any usable road. Each finding is a layer to inspect on the map; the summary table lists the counts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Chi-square</source>
       <translation>卡方值</translation>
@@ -1287,6 +1297,11 @@
       <location filename="../cityhealth_plugin/plugin.py" />
       <source>CityHealth needs more Python packages</source>
       <translation>CityHealth 还需要安装一些 Python 包</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>CityHealth package {year}: {data} -&gt; {out}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -1554,6 +1569,11 @@
       <translation>已确认</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>Connected components</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Connection</source>
       <translation>连接</translation>
@@ -1632,6 +1652,11 @@
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
       <source>Copy my version</source>
       <translation>复制我的版本</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/basic_database.py" />
+      <source>Copying the input layers of the data package</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -1799,6 +1824,16 @@
       <translation>未找到数据包：{path}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>Data package not found: {path}. Choose the GeoPackage of the year's data.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>Data package table {name} not copied into 附件5: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
       <source>Data package {path}: {n} role layers ({roles}).</source>
       <translation>数据包 {path}：{n} 个角色图层（{roles}）。</translation>
@@ -1822,6 +1857,11 @@
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>Database settings…</source>
       <translation>数据库设置…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>Dead ends</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
@@ -2406,6 +2446,11 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Facilities (points, or polygons reached at their boundary)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>Facilities and other points to check</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3599,6 +3644,11 @@
       <translation>图层“{layer}”缺少字段 {field}（{label}）；已查找：{names}。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>Layer '{layer}' of POINTS is not a readable vector layer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>Layer '{layer}' overlaps none of the other layers: its extent is elsewhere.</source>
       <translation>图层“{layer}”与其他图层均不重叠：其范围位于别处。</translation>
@@ -4154,6 +4204,11 @@
       <translation>现有图层和统计数据无法计算任何指标。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>No key tasks for {year} (database, KEY_TASKS table or file): 附件2 is a blank list to fill in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>No layer is assigned to the mandatory role '{role}'.</source>
       <translation>必需角色“{role}”尚未指定图层。</translation>
@@ -4445,8 +4500,8 @@
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
-      <source>Nothing was saved. Your version and the database's current version, where they differ:</source>
-      <translation>未保存任何内容。以下为您的版本与数据库当前版本不同的字段：</translation>
+      <source>Nothing was saved. Your version and the database's current version, where they differ (* = fields you edited):</source>
+      <translation>未保存任何内容。以下为您的版本与数据库当前版本不同的字段（* 为您修改过的字段）：</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
@@ -4596,7 +4651,7 @@
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Origin</source>
-      <translation>来源</translation>
+      <translation>类别</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -4687,6 +4742,21 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>PNG resolution (DPI)</source>
       <translation>PNG 分辨率（DPI）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/pipeline_step.py" />
+      <source>Package skipped: no assessment database was written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>Package written to {folder} in {seconds:.1f} s ({files} files, {skipped} items skipped).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>Package: {item}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -4852,6 +4922,11 @@
       <location filename="../cityhealth_plugin/gui/provenance_dialog.py" />
       <source>Plugin version</source>
       <translation>插件版本</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>Points far from the roads</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
@@ -5082,6 +5157,11 @@
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>QGIS is closing.</source>
       <translation>QGIS 即将关闭。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>QGIS is not available here, so the maps cannot be drawn; make the package in QGIS (Deliverables dialog or cityhealth:exportpackage) or on a machine with QGIS</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -5384,6 +5464,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>Report points farther from a road than</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Reported</source>
       <translation>部门填报</translation>
@@ -5579,6 +5664,11 @@
       <translation>道路等级</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>Road network topology check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
       <source>Road-network density (km/km²)</source>
       <translation>道路网密度（km/km²）</translation>
@@ -5642,6 +5732,11 @@
       <location filename="../cityhealth_plugin/gui/data_sources.py" />
       <source>Role recognition failed</source>
       <translation>角色识别失败</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>Routable edges by component</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/loader.py" />
@@ -6049,6 +6144,11 @@
       <translation>占开放题作答人数比例（%）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>Share of road length in the largest component (%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Share satisfied by district</source>
       <translation>分区满意率</translation>
@@ -6119,6 +6219,11 @@
       <translation>智慧城市</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>Snapping tolerance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
       <source>Source</source>
       <translation>来源</translation>
@@ -6177,6 +6282,11 @@
       <location filename="../cityhealth_plugin/gui/role_table.py" />
       <source>Standard layer name: {name}</source>
       <translation>标准图层名：{name}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/basic_database.py" />
+      <source>Started from a copy of the assessment database {name}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -6569,6 +6679,11 @@
       <translation>评估数据库 {path} 正忙或为只读（{error}）：请稍后再试。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>The assessment of {data} failed (see the log above); no package was made.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>The audit trail cannot be read</source>
       <translation>无法读取审计记录</translation>
@@ -6674,6 +6789,11 @@
       <translation>数据包中没有地类图斑图层（DLTB），体检评估需要该图层。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/qgis_bridge/package_export.py" />
+      <source>The data package {path} has no standard layers to draw.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
       <source>The database '{source}' holds no table with geometries that this user may read.</source>
       <translation>数据库“{source}”中没有当前用户有权读取的空间数据表。</translation>
@@ -6712,6 +6832,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
       <source>The diagnosis cannot be written to the chosen output.</source>
       <translation>诊断结果无法写入所选输出。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>The diagnosis failed; the reports need it. See the log.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/derived.py" />
@@ -7029,6 +7154,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>The package was cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
       <source>The pages of the map set could not be prepared.</source>
       <translation>无法准备图集页面。</translation>
@@ -7190,6 +7320,11 @@
       <location filename="../cityhealth_plugin/qgis_bridge/styles.py" />
       <source>The style {path} could not be loaded: {message}</source>
       <translation>无法加载样式 {path}：{message}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>The summary cannot be written to the chosen output.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -7439,6 +7574,11 @@
       <translation>未作答题目过多</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>Topology summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
       <source>Total</source>
       <translation>合计</translation>
@@ -7449,7 +7589,7 @@
       <translation>交通拥堵</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Travel mode</source>
       <translation type="unfinished" />
     </message>
@@ -8194,6 +8334,11 @@
       <translation>【由{department}填写：提升“{name}”的具体措施】</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/basic_database.py" />
+      <source>a table of this name is already in the assessment database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/values.py" />
       <source>add</source>
       <translation>相加</translation>
@@ -8269,6 +8414,11 @@
       <translation>由空间数据计算</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>connected parts of the network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
       <source>coverage</source>
       <translation>覆盖范围</translation>
@@ -8277,6 +8427,11 @@
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
       <source>data source type</source>
       <translation>数据来源类型</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>dead ends (nodes with one edge)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
@@ -8344,6 +8499,11 @@
       <translation>超出容差</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>failed: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
       <source>features located by their point on surface</source>
       <translation>要素按其内点定位</translation>
@@ -8371,6 +8531,11 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>inside '{layer}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>junctions and ends</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -8464,9 +8629,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>no questionnaires (survey_{year}.xlsx / .csv next to the data package, or a SURVEY table)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
       <source>none of the related indicators ({codes}) has district values</source>
       <translation>相关指标（{codes}）均无分区数值</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/basic_database.py" />
+      <source>not a standard layer or table of the assessment</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
@@ -8539,6 +8714,11 @@
       <translation>点或面</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>points of '{layer}' farther than {distance:g} m from a road</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
       <source>polygon</source>
       <translation>面</translation>
@@ -8584,9 +8764,19 @@
       <translation>results.{id}：标识只能由小写字母、数字和 _ 组成。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>routable edges after splitting at junctions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>saved by {by} at {at}</source>
       <translation>{by} 保存于 {at}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>share of the length in the largest part</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
@@ -8619,9 +8809,29 @@
       <translation>相减</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/basic_database.py" />
+      <source>the demo's answer key, not an input</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>the map set was switched off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
       <source>the responsible department</source>
       <translation>责任部门</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>the survey analysis gave no result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>the survey was switched off</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
@@ -8641,6 +8851,11 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>urban area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>usable road length</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -8707,6 +8922,16 @@
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>yes</source>
       <translation>是</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>{action} (new)</source>
+      <translation>{action}（新增）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/audit_view.py" />
+      <source>{action} (removed)</source>
+      <translation>{action}（删除）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/violations_model.py" />
@@ -8797,6 +9022,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
       <source>{code}: {message}</source>
       <translation>{code}：{message}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
+      <source>{components} components (largest: {share:.1f} % of the road length), {dangles} dead ends, {far} points farther than {distance:g} m from a road.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
@@ -9199,6 +9429,11 @@
       <translation>{path} 不是 GeoPackage（缺少 gpkg_contents 表）：请打开 .gpkg 文件。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>{path} is not a readable GeoPackage data package.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/store/sqlite_backend.py" />
       <source>{path} is not a usable GeoPackage ({error}).</source>
       <translation>{path} 不是可用的 GeoPackage（{error}）。</translation>
@@ -9562,6 +9797,11 @@
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>附件4 社会满意度评价报告 with tables and the district map (Word).</source>
       <translation>附件4 社会满意度评价报告（Word），含表格和分区图。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>附件5 could not be written; see the log.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
