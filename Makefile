@@ -30,11 +30,16 @@ demo: package
 	@$(RUN) -m cityhealth_plugin assess --data $(DEMO_DIR)/democity_$(DEMO_SCALE).gpkg --year $(YEAR) --out $(DEMO_DIR)/assessment_$(YEAR)
 	@echo "[demo] done: open $(DEMO_DIR)/democity_$(DEMO_SCALE).gpkg in QGIS (CityHealth > Data panel > Open data package)"
 
+# Three processes: pure core, QGIS API, GUI. Each starts (and ends) QGIS on its own, which keeps
+# one suite's leftover QGIS objects from interfering with another's background tasks.
+PYTEST := $(RUN) -P -m pytest -p no:cacheprovider -p no:xvfb -q
 test: package
-	@$(RUN) -P -m pytest -p no:cacheprovider -p no:xvfb -q tests
+	@echo "[test] core + architecture"; $(PYTEST) tests/core tests/architecture
+	@echo "[test] QGIS API and Processing"; $(PYTEST) tests/qgis
+	@echo "[test] GUI (docks)"; $(PYTEST) tests/gui
 
 test-core: package
-	@$(RUN) -P -m pytest -p no:cacheprovider -p no:xvfb -q tests/core tests/architecture
+	@$(PYTEST) tests/core tests/architecture
 
 bench: package
 	@$(RUN) tools/bench.py

@@ -174,11 +174,23 @@ def data_dock(qgis_iface, qgis_new_project, cityhealth_algorithms, tmp_path):
 
 
 def wait_for_job(job, timeout_ms=60000):
-    """Run the event loop until ``job`` emits ``done`` (the task manager runs it in a thread)."""
+    """Run the event loop until ``job`` emits ``done`` (the task manager runs it in a thread).
+
+    Python's cyclic garbage collector is paused meanwhile: collecting the QGIS objects that earlier
+    tests dropped, on the main thread while a worker thread reads layers, has crashed the test
+    process (seen once in a full run, not reproducible alone)."""
+    import gc
+
     if job.finished_ok is None:
         loop = QEventLoop()
         job.done.connect(lambda *_args: loop.quit())
         QTimer.singleShot(timeout_ms, loop.quit)
-        loop.exec_()
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            loop.exec_()
+        finally:
+            if was_enabled:
+                gc.enable()
     assert job.finished_ok is not None, f"{job.description} did not finish within {timeout_ms} ms"
     return job
