@@ -30,9 +30,11 @@ demo: package
 	@$(RUN) -m cityhealth_plugin assess --data $(DEMO_DIR)/democity_$(DEMO_SCALE).gpkg --year $(YEAR) --out $(DEMO_DIR)/assessment_$(YEAR)
 	@echo "[demo] done: open $(DEMO_DIR)/democity_$(DEMO_SCALE).gpkg in QGIS (CityHealth > Data panel > Open data package)"
 
-# Three processes: pure core, QGIS API, GUI. Each starts (and ends) QGIS on its own, which keeps
-# one suite's leftover QGIS objects from interfering with another's background tasks.
-PYTEST := $(RUN) -P -m pytest -p no:cacheprovider -p no:xvfb -q
+# Three processes: pure core, QGIS API, GUI. Each starts QGIS on its own, which keeps one suite's
+# leftover QGIS objects from interfering with another's background tasks. --qgis_disable_exit:
+# no exitQgis() at the end, since QGIS objects Python still holds then (layers kept by fixtures)
+# crash the interpreter when destroyed after it; the process ends right after anyway.
+PYTEST := $(RUN) -P -m pytest -p no:cacheprovider -p no:xvfb --qgis_disable_exit -q
 test: package
 	@echo "[test] core + architecture"; $(PYTEST) tests/core tests/architecture
 	@echo "[test] QGIS API and Processing"; $(PYTEST) tests/qgis

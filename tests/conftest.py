@@ -60,16 +60,3 @@ def postgis_server():
     finally:
         server.stop()
 
-
-
-@pytest.hookimpl(hookwrapper=True, tryfirst=True)
-def pytest_runtest_teardown(item, nextitem):
-    """Before the last test's teardown (which also ends QgsApplication), drop its fixture values:
-    pytest keeps them until after the session fixtures are finalised, and a QGIS layer destroyed
-    after QgsApplication.exitQgis() crashes the interpreter."""
-    if nextitem is None:
-        import gc
-
-        getattr(item, "funcargs", {}).clear()
-        gc.collect()
-    yield
