@@ -26,9 +26,13 @@ demo: package
 	@mkdir -p $(DEMO_DIR)
 	@echo "[demo] generating the $(DEMO_SCALE) demo city (seed $(DEMO_SEED))"
 	@$(RUN) -m cityhealth_plugin demo-data --scale $(DEMO_SCALE) --seed $(DEMO_SEED) --out $(DEMO_DIR)/democity_$(DEMO_SCALE).gpkg
+	@echo "[demo] demo questionnaires"
+	@$(RUN) -c "from cityhealth_plugin.core.survey.demo import generate_questionnaires as q, save_questionnaires as s; from cityhealth_plugin.core.store.gpkg import read_table as t; s(q(3400, $(DEMO_SEED), districts=list(t('$(DEMO_DIR)/democity_$(DEMO_SCALE).gpkg', 'XZQ')['XZQMC'])), '$(DEMO_DIR)/survey_$(YEAR).csv')"
 	@echo "[demo] assessing $(YEAR)"
 	@$(RUN) -m cityhealth_plugin assess --data $(DEMO_DIR)/democity_$(DEMO_SCALE).gpkg --year $(YEAR) --out $(DEMO_DIR)/assessment_$(YEAR)
-	@echo "[demo] done: open $(DEMO_DIR)/democity_$(DEMO_SCALE).gpkg in QGIS (CityHealth > Data panel > Open data package)"
+	@echo "[demo] the $(YEAR) package (1+1+6)"
+	@$(RUN) -m cityhealth_plugin package --data $(DEMO_DIR)/democity_$(DEMO_SCALE).gpkg --year $(YEAR) --assessment-db $(DEMO_DIR)/assessment_$(YEAR)/assessment_$(YEAR).gpkg --out $(DEMO_DIR)/package_$(YEAR)
+	@echo "[demo] done: package in $(DEMO_DIR)/package_$(YEAR); open $(DEMO_DIR)/democity_$(DEMO_SCALE).gpkg in QGIS (CityHealth > Data panel > Open data package)"
 
 # Three processes: pure core, QGIS API, GUI. Each starts QGIS on its own, which keeps one suite's
 # leftover QGIS objects from interfering with another's background tasks. --qgis_disable_exit:

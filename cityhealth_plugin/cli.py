@@ -33,6 +33,33 @@ def _assess(args) -> int:
                           catalog_overrides=[Path(p) for p in args.catalog])
 
 
+def _package(args) -> int:
+    from .core.deliverables import PackageError, PackageOptions, build_package
+
+    exporter = None
+    if not args.no_maps:
+        try:  # the map set (附件3) needs QGIS; without it the package is made without maps
+            import os
+
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            from .qgis_bridge.package_export import headless_exporter, install_translation
+
+            exporter, _ = headless_exporter()
+            if args.lang:
+                install_translation(args.lang)
+        except ImportError as error:
+            print(tr("QGIS cannot be imported ({error}): the map set (附件3) is left out.").format(error=error))
+    options = PackageOptions(city=args.city or "", topic=args.topic or None, map_set=not args.no_maps,
+                             map_exporter=exporter, catalog_overrides=[Path(p) for p in args.catalog], log=print)
+    try:
+        result = build_package(Path(args.data), args.year, Path(args.out),
+                               assessment_db=Path(args.assessment_db) if args.assessment_db else None, options=options)
+    except PackageError as error:
+        print(tr("Error: {message}").format(message=error), file=sys.stderr)
+        return 2
+    return 1 if result.failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m cityhealth_plugin", description=tr("CityHealth headless runner"))
     commands = parser.add_subparsers(dest="command", required=True)
@@ -51,6 +78,21 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument("--catalog", action="append", default=[],
                         help=tr("City catalog file that adds or overrides indicators (repeatable)"))
     assess.set_defaults(handler=_assess)
+
+    package = commands.add_parser("package", help=tr("Write the year's deliverables (1+1+6) into one folder"))
+    package.add_argument("--data", required=True, help=tr("Data package (GeoPackage)"))
+    package.add_argument("--year", type=int, required=True)
+    package.add_argument("--out", required=True, help=tr("Output folder of the package"))
+    package.add_argument("--assessment-db", default="",
+                         help=tr("Assessment database of the year (default: run the assessment first)"))
+    package.add_argument("--city", default="", help=tr("City name in the titles"))
+    package.add_argument("--topic", default="", help=tr("Special-report topic id (default: life_circle)"))
+    package.add_argument("--no-maps", action="store_true", help=tr("Leave out the map set (附件3)"))
+    package.add_argument("--lang", default="zh_CN",
+                         help=tr("Language of the tables and messages when QGIS is there (default zh_CN; empty: English)"))
+    package.add_argument("--catalog", action="append", default=[],
+                         help=tr("City catalog file that adds or overrides indicators (repeatable)"))
+    package.set_defaults(handler=_package)
     return parser
 
 

@@ -112,6 +112,12 @@ class CityHealthPlugin:
             action = dock.toggleViewAction()
             self.menu.addAction(action)
             self.toolbar.addAction(action)
+        self._add_action(tr("Deliverables…"), self._open_package_dialog)
+
+    def _open_package_dialog(self):
+        from .gui.package_dialog import PackageDialog
+
+        PackageDialog(self.iface.mainWindow()).exec_()
 
     def _insert_menu(self, menu_bar, menu):
         """Top-level menu just before QGIS's Help menu (at the end when there is none)."""

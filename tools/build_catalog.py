@@ -39,13 +39,25 @@ URBAN = "urban_area"
 URBAN_AREA = {"area": URBAN, "dissolve": True}
 LAND_AREA = {"landuse": "*", "area_field": "TBMJ"}  # 国土面积: all patches by patch area (incl. 田坎)
 URBAN_POP = {"first_of": [{"sum": "population", "field": "RKS", "within": URBAN}, {"statistic": "POP_CQ"}]}
-URBAN_RESIDENTIAL = {"landuse": "chengxiang_juzhu", "within": URBAN}
 CITY_ROADS = "DJ in (快速路, 主干路, 次干路, 支路)"
 
 
-def walk(facilities, minutes, metres, **extra):
+# Walk coverage (network engine, core/network/indicator_method.py; docs/coverage.md). Area basis:
+# 城镇住宅用地 (DLTB 0701) inside 城区; population basis: the population grid inside 城区. first_of
+# keeps the other basis' layer among the roles, so every run reports both readings.
+URBAN_HOMES = {"landuse": "chengzhen_zhuzhai", "within": URBAN}
+URBAN_RESIDENTS = {"sum": "population", "field": "RKS", "within": URBAN}
+BY_AREA = {"first_of": [URBAN_HOMES, URBAN_RESIDENTS]}
+BY_POPULATION = {"first_of": [URBAN_RESIDENTS, URBAN_HOMES]}
+WALK_NOTE = ("Network walking distance (GB 50180-2018 life circle: 5 min = 300 m, 10 min = 500 m, 15 min = 1000 m); "
+             "value = share of 城镇住宅用地 (0701) inside 城区 within {m} m of a facility along the roads "
+             "(land within 50 m of a reached road); population-based and straight-line readings and their gap "
+             "are in the provenance and the readings table. Without DLTB the population basis is used.")
+
+
+def walk(facilities, minutes, metres, base=None, **extra):
     params = {"facilities": facilities, "threshold_min": minutes, "threshold_m": metres, "mode": "walk",
-              "distance": "network", "base": URBAN_RESIDENTIAL, "within": URBAN}
+              "distance": "network", "base": base or BY_AREA, "within": URBAN}
     params.update(extra)
     return params
 
@@ -70,8 +82,11 @@ MAPPING = {
              "Shelter effective area = MJ field of the shelter points inside 城区; population from the grid "
              "inside 城区, else statistic POP_CQ."),
     "A-19": ("walk_coverage", {"facilities": ["fac_fire_station"], "threshold_min": 5, "mode": "drive",
-                               "distance": "network", "base": URBAN_AREA, "within": URBAN}, URBAN,
-             "5-minute drive along the road network; base = 城区 area (option: 城区建设用地)."),
+                               "distance": "network", "base": {"first_of": [URBAN_AREA, URBAN_RESIDENTS]},
+                               "within": URBAN}, URBAN,
+             "5-minute drive from the fire stations along the road network (road-class speeds, or SD; one-way "
+             "streets respected); base = 城区 area, land within 100 m of a reached road counts (like a trimmed "
+             "network service-area polygon). Option: base 城区建设用地. The population reading is in the provenance."),
     "A-20": ("statistic", {}, URBAN,
              "No impervious-surface layer role yet: remote-sensing figure. Once a role exists, override with "
              "method ratio over the uncovered 城区 area."),
@@ -101,8 +116,11 @@ MAPPING = {
     "C-12": ("per_capita", {"area": "chengzhen_zhuzhai", "population": {"statistic": "POP_URBAN"}}, "city", ""),
     "C-13": ("per_capita", {"area": "cunzhuang_jianshe", "population": {"statistic": "POP_RURAL"}}, "city", ""),
     "C-14": ("walk_coverage", {"facilities": ["fac_hospital"], "threshold_min": 30, "mode": "drive",
-                               "distance": "network", "base": {"landuse": "cunzhuang_jianshe"}}, "city",
-             "No 行政村 layer role yet: base = village construction land (村庄建设用地) instead of village points."),
+                               "distance": "network", "base": {"first_of": [
+                                   {"landuse": "cunzhuang_jianshe"}, {"sum": "population", "field": "RKS"}]}}, "city",
+             "No 行政村 layer role yet: base = village construction land (村庄建设用地, CZCSXM 203) reached within "
+             "a 30-minute drive, instead of village points. The hospital layer should hold graded (二级及以上) "
+             "hospitals only."),
     "D-01": ("landuse_share", {"numerator": "senlin", "denominator": LAND_AREA}, "city",
              "Forest ≈ 0301/0302/0303 (特灌林 not identifiable in 三调); official value from 林草湿 survey."),
     "D-03": ("landuse_area", {"group": "lindi"}, "city", "Group 'lindi_broad' adds 0303/0304/0306."),
@@ -116,28 +134,39 @@ MAPPING = {
              "city", ""),
     "E-11": ("statistic", {}, "city", "No railway layer role yet: department figure."),
     "F-04": ("statistic", {}, "city", "Metropolitan-area accessibility: not computed from city layers."),
-    "F-05": ("radius_coverage", {"facilities": ["fac_metro_station"], "radius_m": 800,
-                                 "base": {"first_of": [{"sum": "population", "field": "RKS", "within": URBAN},
-                                                       URBAN_RESIDENTIAL]}, "within": URBAN}, URBAN,
-             "Straight-line 800 m; share of 城区 residents (grid), else of 城区 residential land."),
+    "F-05": ("walk_coverage", {"facilities": ["fac_metro_station"], "threshold_m": 800, "mode": "walk",
+                               "distance": "straight", "base": BY_POPULATION, "within": URBAN}, URBAN,
+             "Straight-line 800 m radius, as the indicator's name (半径服务覆盖率) says: share of 城区 residents "
+             "(grid), else of 城镇住宅用地 inside 城区. The 800 m walk along the roads and the area-based reading "
+             "are reported beside it (with roads given), with the radius-minus-network gap."),
     "F-06": ("walk_coverage", walk(["fac_community_health", "fac_primary_school", "fac_middle_school", "fac_elderly",
-                                    "fac_culture", "fac_sports", "fac_market"], 15, 1000, require="all"), URBAN,
-             "Residential land reached by every listed facility type within 15 minutes."),
-    "F-10": ("walk_coverage", walk(["fac_community_health"], 15, 1000), URBAN, ""),
-    "F-11": ("radius_coverage", {"facilities": ["fac_hospital"], "radius_m": 2000, "base": URBAN_RESIDENTIAL,
-                                 "within": URBAN}, URBAN, "Straight-line 2 km."),
-    "F-13": ("walk_coverage", walk(["fac_primary_school"], 10, 500), URBAN, ""),
-    "F-14": ("walk_coverage", walk(["fac_middle_school"], 15, 1000), URBAN, ""),
-    "F-15": ("walk_coverage", walk(["fac_elderly"], 5, 300), URBAN, ""),
+                                    "fac_culture", "fac_sports", "fac_market"], 15, 1000, base=BY_POPULATION,
+                                   require="all"), URBAN,
+             "Life-circle completeness: share of 城区 residents with every listed facility type within a 15-minute "
+             "(1000 m) walk along the roads; the area-based reading (城镇住宅用地 reached by every type) and the "
+             "straight-line reading are in the provenance. Change 'facilities' for a local list of required types."),
+    "F-10": ("walk_coverage", walk(["fac_community_health"], 15, 1000), URBAN, WALK_NOTE.format(m=1000)),
+    "F-11": ("walk_coverage", {"facilities": ["fac_hospital"], "threshold_m": 2000, "mode": "walk",
+                               "distance": "straight", "base": BY_AREA, "within": URBAN}, URBAN,
+             "Straight-line 2 km radius around municipal/district hospitals (the usual 服务半径 reading): share of "
+             "城镇住宅用地 inside 城区 (else residents). The 2 km walk along the roads is reported beside it, with the "
+             "gap. The hospital layer should hold the municipal and district hospitals only."),
+    "F-13": ("walk_coverage", walk(["fac_primary_school"], 10, 500), URBAN, WALK_NOTE.format(m=500)),
+    "F-14": ("walk_coverage", walk(["fac_middle_school"], 15, 1000), URBAN, WALK_NOTE.format(m=1000)),
+    "F-15": ("walk_coverage", walk(["fac_elderly"], 5, 300), URBAN, WALK_NOTE.format(m=300)),
     "F-16": ("statistic", {}, "city", "三调 09 特殊用地 does not single out 殡葬用地: department figure."),
-    "F-17": ("walk_coverage", walk(["fac_culture"], 15, 1000), URBAN, ""),
-    "F-18": ("walk_coverage", walk(["fac_market"], 10, 500), URBAN, ""),
+    "F-17": ("walk_coverage", walk(["fac_culture"], 15, 1000), URBAN, WALK_NOTE.format(m=1000)),
+    "F-18": ("walk_coverage", walk(["fac_market"], 10, 500), URBAN, WALK_NOTE.format(m=500)),
     "F-21": ("per_capita", {"area": {"landuse": "gongyuan_lvdi", "within": URBAN}, "population": URBAN_POP}, URBAN,
              "Park land = 三调 0810 inside 城区 (includes some protective green)."),
-    "F-22": ("walk_coverage", walk(["park_square"], 5, 300), URBAN, "Practice often sets a minimum park size (400 m²)."),
-    "F-24": ("walk_coverage", walk([], 15, 1000, source_group="senlin"), URBAN, "Sources: forest patches (DLTB)."),
-    "F-26": ("walk_coverage", walk(["fac_sports"], 15, 1000), URBAN, ""),
-    "F-27": ("walk_coverage", walk(["fac_football"], 15, 1000), URBAN, ""),
+    "F-22": ("walk_coverage", walk(["park_square"], 5, 300, min_area_m2=400), URBAN,
+             "Parks and squares of at least 400 m² (min_area_m2; common practice), reached at any point of their "
+             "boundary (a point every 50 m). " + WALK_NOTE.format(m=300)),
+    "F-24": ("walk_coverage", walk([], 15, 1000, source_group="senlin"), URBAN,
+             "Destinations: forest patches of the DLTB (group senlin: 0301/0302/0303 and K codes), reached at any "
+             "point of their boundary; add min_area_m2 for a minimum forest size. " + WALK_NOTE.format(m=1000)),
+    "F-26": ("walk_coverage", walk(["fac_sports"], 15, 1000), URBAN, WALK_NOTE.format(m=1000)),
+    "F-27": ("walk_coverage", walk(["fac_football"], 15, 1000), URBAN, WALK_NOTE.format(m=1000)),
     "F-28": ("statistic", {}, "city", "No museum/library layer role: department figure."),
     "F-29": ("bigdata", {}, URBAN, "POI count from web data."),
 }

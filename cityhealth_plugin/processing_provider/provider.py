@@ -18,15 +18,25 @@ def algorithm_classes():
     from .algorithms.zonal_density import ZonalDensityAlgorithm
     from .algorithms.check_compliance import CheckComplianceAlgorithm
     from .algorithms.diagnose_indicators import DiagnoseIndicatorsAlgorithm
+    from .algorithms.service_area import ServiceAreaAlgorithm
+    from .algorithms.coverage_rates import CoverageRatesAlgorithm
+    from .algorithms.facility_catchments import FacilityCatchmentsAlgorithm
+    from .algorithms.life_circle import LifeCircleAlgorithm
+    from .algorithms.suggest_sites import SuggestSitesAlgorithm
+    from .algorithms.network_topology import NetworkTopologyAlgorithm
     from .algorithms.export_map_set import ExportMapSetAlgorithm
     from .algorithms.analyse_survey import AnalyseSurveyAlgorithm
+    from .algorithms.export_package import ExportPackageAlgorithm
 
     return [ValidateDataPackageAlgorithm,
             ExportDepartmentWorkbooksAlgorithm, ImportDepartmentWorkbookAlgorithm,
             CheckComplianceAlgorithm, DiagnoseIndicatorsAlgorithm,
             ComputeIndicatorsAlgorithm, LandUseAreaAlgorithm, OverlayAreaAlgorithm, ZonalDensityAlgorithm,
             ExportMapSetAlgorithm,
-            AnalyseSurveyAlgorithm]
+            AnalyseSurveyAlgorithm,
+            ServiceAreaAlgorithm, CoverageRatesAlgorithm, FacilityCatchmentsAlgorithm, LifeCircleAlgorithm,
+            SuggestSitesAlgorithm, NetworkTopologyAlgorithm,
+            ExportPackageAlgorithm]
 
 
 class CityHealthProvider(QgsProcessingProvider):

@@ -231,9 +231,20 @@ def test_missing_inputs_are_named_never_zero(catalog):
     assert wrong_year.status == "missing_input" and "2023" in wrong_year.message
 
 
+def _restore_walk_coverage():
+    """Put the network engine's method back (other tests in the session use it)."""
+    from cityhealth_plugin.core.network import indicator_method
+
+    indicator_method.register()
+
+
 def test_walk_coverage_is_unavailable_until_registered(catalog):
     layers = {"fac_community_health": layer("SS_SQWS", [shapely.Point(X, Y)], kind="point")}
-    assert run(catalog, "F-10", layers).status == "unavailable"
+    unregister_method("walk_coverage")
+    try:
+        assert run(catalog, "F-10", layers).status == "unavailable"
+    finally:
+        _restore_walk_coverage()
 
     def fake_walk_coverage(indicator, ctx):
         assert indicator.params["threshold_min"] == 15
@@ -244,7 +255,7 @@ def test_walk_coverage_is_unavailable_until_registered(catalog):
         result = run(catalog, "F-10", layers)
         assert result.status == "ok" and result.value == pytest.approx(80)
     finally:
-        unregister_method("walk_coverage")
+        _restore_walk_coverage()
 
 
 def test_a_method_failure_is_an_error_status(catalog):
@@ -256,16 +267,26 @@ def test_a_method_failure_is_an_error_status(catalog):
         result = run(catalog, "F-10", {})
         assert result.status == "error" and "boom" in result.message
     finally:
-        unregister_method("walk_coverage")
+        _restore_walk_coverage()
     bad_unit = run(catalog, "A-01", {}, stats([("A-01", 2024, "city", 1.0, "km²")]))
     assert bad_unit.status == "error" and "km²" in bad_unit.message
 
 
 # ------------------------------------------------------------------ coverage
 def test_radius_coverage_share_of_residential_land(catalog):
+    """The straight-line method, on an 800 m radius record (a city may configure F-05 this way)."""
+    from dataclasses import replace
+
+    from cityhealth_plugin.core.catalog.model import Catalog
+
+    params = {"facilities": ["fac_metro_station"], "radius_m": 800, "within": "urban_area",
+              "base": {"first_of": [{"sum": "population", "field": "RKS", "within": "urban_area"},
+                                    {"landuse": "chengxiang_juzhu", "within": "urban_area"}]}}
+    record = replace(catalog.get("F-05"), method="radius_coverage", params=params)
+    radius_catalog = Catalog({"F-05": record}, catalog.statistics)
     residential = layer("DLTB", [box(0, 0, 1000, 1000)], DLBM=["0701"], CZCSXM=["201"], TBMJ=[1e6], TBDLMJ=[1e6])
     station = layer("SS_GDZD", [shapely.Point(X, Y)], kind="point")
-    result = run(catalog, "F-05", {"dltb": residential, "fac_metro_station": station, "urban_area": urban()})
+    result = run(radius_catalog, "F-05", {"dltb": residential, "fac_metro_station": station, "urban_area": urban()})
     quarter_circle = shapely.area(shapely.buffer(shapely.Point(X, Y), 800, quad_segs=16)) / 4
     assert result.value == pytest.approx(quarter_circle / 1e6 * 100, rel=1e-9)
     assert "chengxiang_juzhu" in str(result.provenance.parameters)

@@ -81,15 +81,15 @@ def network_faces(graph: RoadGraph):
     noded = shapely.get_parts(shapely.node(shapely.multilinestrings(graph.edge_geom)))
     faces = shapely.get_parts(shapely.polygonize(noded))
     if len(faces) == 0:
-        return faces, csr_matrix((0, graph.n_edges), dtype=np.int8), np.zeros(0, dtype=bool)
+        return faces, csr_matrix((0, graph.n_edges), dtype=np.int32), np.zeros(0, dtype=bool)
     mid = shapely.line_interpolate_point(noded, 0.5, normalized=True)
     p_e, edge = graph.edge_tree.query(mid, predicate="dwithin", distance=NEAR_EPS)
     p_f, face = shapely.STRtree(faces).query(mid, predicate="dwithin", distance=NEAR_EPS)
     inner = shapely.distance(mid[p_f], shapely.boundary(faces[face])) > NEAR_EPS
     face_clean = np.ones(len(faces), dtype=bool)
     face_clean[face[inner]] = False
-    piece_edges = csr_matrix((np.ones(len(p_e), dtype=np.int8), (p_e, edge)), shape=(len(noded), graph.n_edges))
-    face_pieces = csr_matrix((np.ones(len(p_f), dtype=np.int8), (face, p_f)), shape=(len(faces), len(noded)))
+    piece_edges = csr_matrix((np.ones(len(p_e), dtype=np.int32), (p_e, edge)), shape=(len(noded), graph.n_edges))
+    face_pieces = csr_matrix((np.ones(len(p_f), dtype=np.int32), (face, p_f)), shape=(len(faces), len(noded)))
     face_edges = (face_pieces @ piece_edges).tocsr()
     face_edges.data[:] = 1
     return faces, face_edges, face_clean
@@ -122,7 +122,7 @@ def _pieces(polygons, faces):
 
 def _near_matrix(graph, piece, half_width):
     p, e = graph.edge_tree.query(piece, predicate="dwithin", distance=half_width)
-    return csr_matrix((np.ones(len(p), dtype=np.int8), (p, e)), shape=(len(piece), graph.n_edges))
+    return csr_matrix((np.ones(len(p), dtype=np.int32), (p, e)), shape=(len(piece), graph.n_edges))
 
 
 def _cond_matrix(near, face_edges, face, clean, n_edges):
@@ -136,7 +136,7 @@ def _cond_matrix(near, face_edges, face, clean, n_edges):
         row.append(clean_idx[rows_face.row])
         col.append(rows_face.col)
     row, col = np.concatenate(row), np.concatenate(col)
-    return csr_matrix((np.ones(len(row), dtype=np.int8), (row, col)), shape=(len(clean), n_edges))
+    return csr_matrix((np.ones(len(row), dtype=np.int32), (row, col)), shape=(len(clean), n_edges))
 
 
 def _full_geometry(graph, piece, faces, face, clean, near, half_width, quad_segs):
@@ -194,9 +194,9 @@ def covered_pieces(partition: AreaPartition, graph: RoadGraph, reached: ReachedE
                    geometry: bool = False) -> CoveredPieces:
     """Exact covered part of every residential piece given the reached edges of one type."""
     n = len(partition.piece_geom)
-    not_full = (~reached.full).astype(np.int8)
+    not_full = (~reached.full).astype(np.int32)
     full = (partition.cond @ not_full) == 0
-    any_near = (partition.near @ reached.any.astype(np.int8)) > 0
+    any_near = (partition.near @ reached.any.astype(np.int32)) > 0
     partial = np.flatnonzero(~full & any_near & (partition.full_area > 0))
     area = np.where(full, partition.full_area, 0.0)
     geoms = None
