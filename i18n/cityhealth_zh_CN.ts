@@ -16,7 +16,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>  skipped {item}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>  跳过 {item}：{reason}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -46,7 +46,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
       <source>'default_topic' '{value}' is not a topic id.</source>
-      <translation type="unfinished" />
+      <translation>“default_topic”的值“{value}”不是专项主题编号。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -61,7 +61,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
       <source>'fallback' must be one of the aspect ids ({ids}), not '{value}'.</source>
-      <translation type="unfinished" />
+      <translation>“fallback”必须是评估方面编号之一（{ids}），不能是“{value}”。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -96,7 +96,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>'{layer}': {n} polygons smaller than {area:g} m² do not count.</source>
-      <translation type="unfinished" />
+      <translation>“{layer}”：{n} 个面积小于 {area:g} 平方米的多边形不计入。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/importer.py" />
@@ -176,7 +176,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>(the Markdown and xlsx versions were written)</source>
-      <translation type="unfinished" />
+      <translation>（已生成 Markdown 和 xlsx 版本）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
@@ -196,7 +196,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
       <source>15-minute life circle completeness</source>
-      <translation type="unfinished" />
+      <translation>15分钟生活圈完整度</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
@@ -221,7 +221,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>A coverage base must be land use, a polygon layer's area or a population sum, not '{kind}'.</source>
-      <translation type="unfinished" />
+      <translation>覆盖率的基数必须是地类用地、面图层面积或人口合计，不能是“{kind}”。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
@@ -236,12 +236,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>A driving threshold is a travel time: choose minutes as the unit.</source>
-      <translation type="unfinished" />
+      <translation>车行阈值是行程时间：请选择分钟为单位。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>A driving threshold is a travel time: give threshold_min.</source>
-      <translation type="unfinished" />
+      <translation>车行阈值是行程时间：请给出 threshold_min（分钟）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/targets.py" />
@@ -391,12 +391,17 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
       <source>Allocates every resident (population point or grid cell) to the nearest facility along the road network and adds up the residents each facility serves — the catchment used to check school, clinic or market capacity. With a threshold only residents within it are allocated (the others are unserved); a threshold of 0 allocates everyone to the nearest facility. The result is the facility layer as points with the residents served and their share; optionally every resident feature with its facility and its distance (metres) or travel time (seconds).</source>
-      <translation type="unfinished" />
+      <translation>将每个居民（人口点或人口格网）沿路网分配给最近的设施，并合计每个设施服务的居民——用于核查学校、卫生站或菜市场容量的服务范围。给定阈值时只分配阈值内的居民（其余为未服务）；阈值为 0 时所有人都分配给最近的设施。结果为设施点图层及其服务居民数和占比；可选输出每个居民要素所属的设施及其距离（米）或行程时间（秒）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
       <source>Also write the task decomposition table</source>
       <translation>同时写出任务分解表</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Analyse questionnaires found next to the data package (附件4)</source>
+      <translation>分析数据包旁的调查问卷（附件4）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
@@ -407,6 +412,11 @@
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Analysing the satisfaction survey</source>
       <translation>正在分析满意度调查</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Annual report (docx)</source>
+      <translation>年度总报告（docx）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
@@ -539,6 +549,11 @@
       <translation>评估数据库（分区客观指标）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Assessment database (optional)</source>
+      <translation>体检评估数据库（可选）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
       <source>Assessment database and city catalog</source>
       <translation>评估数据库和本市指标目录</translation>
@@ -547,6 +562,16 @@
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>Assessment database not found: {path}.</source>
       <translation>找不到评估数据库：{path}。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Assessment database of the year (default: run the assessment first)</source>
+      <translation>当年体检评估数据库（默认：先运行体检评估）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Assessment database of the year (empty: run the assessment first)</source>
+      <translation>当年体检评估数据库（留空：先运行体检评估）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
@@ -724,6 +749,11 @@
       <translation>基本</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Basic database (附件5, GeoPackage)</source>
+      <translation>基础数据库（附件5，GeoPackage）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
       <source>Better than the peer median</source>
       <translation>优于对标城市中位数</translation>
@@ -771,7 +801,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Building the road network</source>
-      <translation type="unfinished" />
+      <translation>正在构建路网</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -844,9 +874,14 @@
       <translation>已取消。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Cancelling …</source>
+      <translation>正在取消……</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Candidate sites (points)</source>
-      <translation type="unfinished" />
+      <translation>候选选址（点）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/postgres_backend.py" />
@@ -907,6 +942,11 @@
       <location filename="../cityhealth_plugin/core/assessment/status_rules.py" />
       <source>Cannot read the status rules file {path}: {error}</source>
       <translation>无法读取评价规则文件 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/core/deliverables/package.py" />
+      <source>Cannot replace {path} (is it open in another program?): {error}</source>
+      <translation>无法替换 {path}（是否已在其他程序中打开？）：{error}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
@@ -1101,7 +1141,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Checks whether a road layer can carry network analysis before coverage is computed: the roads are made routable as the coverage algorithms do (split at crossings on the same level, ends within the tolerance joined) and the result is reported — connected components ranked by road length (islands cut off from the main network make coverage look worse than it is), dead ends (dangles, often missing connections), and facilities or residents farther than the given distance from any usable road. Each finding is a layer to inspect on the map; the summary table lists the counts.</source>
-      <translation type="unfinished" />
+      <translation>在计算覆盖率之前检查道路图层能否用于网络分析：按覆盖率算法的方式构建可通行路网（同一层次的交叉处打断，容差内的端点连接），并报告——按道路长度排序的连通分量（与主路网断开的孤岛会使覆盖率偏低）、断头路（悬挂点，常为漏连）以及距任何可用道路超过给定距离的设施或居民。每类问题输出为可在地图上查看的图层，汇总表列出数量。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -1139,6 +1179,11 @@
       <translation>请为图集选择输出文件夹。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Choose an output folder.</source>
+      <translation>请选择输出文件夹。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
       <source>Choose at least one check.</source>
       <translation>请至少选择一项检查。</translation>
@@ -1147,6 +1192,11 @@
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
       <source>Choose the assessment database…</source>
       <translation>选择评估数据库…</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Choose the data package (a GeoPackage file).</source>
+      <translation>请选择数据包（GeoPackage 文件）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
@@ -1166,7 +1216,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Choosing {n} sites</source>
-      <translation type="unfinished" />
+      <translation>正在选出 {n} 个选址</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
@@ -1182,6 +1232,11 @@
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
       <source>City catalog file</source>
       <translation>本市指标目录文件</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>City catalog file (adds or overrides indicators)</source>
+      <translation>城市指标体系文件（增加或覆盖指标）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/compute_indicators.py" />
@@ -1229,7 +1284,7 @@
       <translation>城市体检：满意度调查</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
       <source>City name</source>
       <translation>城市名称</translation>
     </message>
@@ -1247,6 +1302,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
       <source>City name (in the titles)</source>
       <translation>城市名称（用于标题）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>City name in the titles</source>
+      <translation>标题中的城市名称</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/base_dock.py" />
@@ -1284,6 +1344,11 @@
       <translation>CityHealth 数据检查</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>CityHealth deliverables</source>
+      <translation>CityHealth 年度成果</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/cli.py" />
       <source>CityHealth headless runner</source>
       <translation>CityHealth 城市体检评估命令行工具</translation>
@@ -1301,7 +1366,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>CityHealth package {year}: {data} -&gt; {out}</source>
-      <translation type="unfinished" />
+      <translation>CityHealth {year} 年成果包：{data} -&gt; {out}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -1406,7 +1471,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Community health service</source>
-      <translation type="unfinished" />
+      <translation>社区卫生服务设施</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -1571,7 +1636,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Connected components</source>
-      <translation type="unfinished" />
+      <translation>连通分量</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/form_dialogs.py" />
@@ -1656,7 +1721,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/basic_database.py" />
       <source>Copying the input layers of the data package</source>
-      <translation type="unfinished" />
+      <translation>正在复制数据包的输入图层</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -1681,7 +1746,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Count only residents and land inside the urban area</source>
-      <translation type="unfinished" />
+      <translation>仅统计城区内的居民和用地</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/analysis.py" />
@@ -1691,7 +1756,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Counting inside the urban area needs the URBAN_AREA layer.</source>
-      <translation type="unfinished" />
+      <translation>仅统计城区内需要城区范围图层（URBAN_AREA）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
@@ -1706,12 +1771,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Coverage after (%)</source>
-      <translation type="unfinished" />
+      <translation>选址后覆盖率（%）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Coverage before (%)</source>
-      <translation type="unfinished" />
+      <translation>选址前覆盖率（%）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
@@ -1721,7 +1786,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Coverage gain per step</source>
-      <translation type="unfinished" />
+      <translation>每一步的覆盖率增量</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
@@ -1731,7 +1796,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Coverage of residents and of residential land by each facility type, computed three ways and always labelled: residents whose distance along the roads (access legs included) is within the type's threshold; residential land inside the network service area (reached roads buffered by the half-width); and, for comparison, both within a straight-line radius of the same length, with the gap between radius and network. Give facilities as one layer per role (defaults: GB 50180 life circles — 小学 500 m, 中学 1000 m, 养老 300 m …) or as one layer with a type field; THRESHOLDS overrides ('fac_primary_school=500; 社区医院=800'). Rows per city, urban area, district, sub-district and your own zones. The gap map holds the residential land outside each type's service area.</source>
-      <translation type="unfinished" />
+      <translation>各类设施对居民和居住用地的覆盖率，按三种口径计算并始终标注：沿路网（含接入段）距离在该类阈值内的居民；位于路网服务范围（可达道路按半宽缓冲）内的居住用地；以及作为对比，同样长度直线半径内的两者，并给出直线半径与路网口径之差。设施可按角色每类一个图层给出（默认 GB 50180 生活圈距离——小学 500 米、中学 1000 米、养老 300 米……），也可用一个带类型字段的图层；THRESHOLDS 可覆盖默认值（'fac_primary_school=500; 社区医院=800'）。结果按全市、城区、区、街道及自定义分区分行。缺口图给出各类设施服务范围以外的居住用地。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
@@ -1741,12 +1806,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Coverage rates</source>
-      <translation type="unfinished" />
+      <translation>覆盖率</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Coverage rates by facility type</source>
-      <translation type="unfinished" />
+      <translation>分设施类型的覆盖率</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
@@ -1781,7 +1846,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Cultural facility</source>
-      <translation type="unfinished" />
+      <translation>文化活动设施</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -1809,7 +1874,7 @@
       <translation>数据检查失败</translation>
     </message>
     <message>
-      <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
       <source>Data package</source>
       <translation>数据包</translation>
     </message>
@@ -1826,12 +1891,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>Data package not found: {path}. Choose the GeoPackage of the year's data.</source>
-      <translation type="unfinished" />
+      <translation>找不到数据包：{path}。请选择当年数据的 GeoPackage。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>Data package table {name} not copied into 附件5: {reason}.</source>
-      <translation type="unfinished" />
+      <translation>数据包中的表 {name} 未复制到附件5：{reason}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -1861,7 +1926,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Dead ends</source>
-      <translation type="unfinished" />
+      <translation>断头路</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
@@ -1877,6 +1942,21 @@
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Degrees of freedom</source>
       <translation>自由度</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Deliverables</source>
+      <translation>年度成果</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Deliverables of the year</source>
+      <translation>年度成果</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/plugin.py" />
+      <source>Deliverables…</source>
+      <translation>年度成果…</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/steps.py" />
@@ -2114,6 +2194,11 @@
       <translation>草稿</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Draw the map set (附件3)</source>
+      <translation>绘制分析图集（附件3）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/analyse_survey.py" />
       <source>Drawing the district map</source>
       <translation>正在绘制分区图</translation>
@@ -2121,7 +2206,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Driving (minutes on road speeds, one-way streets)</source>
-      <translation type="unfinished" />
+      <translation>车行（按道路车速与单行线，分钟）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
@@ -2136,7 +2221,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
       <source>Duplicate aspect ids: {ids}.</source>
-      <translation type="unfinished" />
+      <translation>评估方面编号重复：{ids}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
@@ -2166,7 +2251,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
       <source>Each type at its own life-circle distance (GB 50180)</source>
-      <translation type="unfinished" />
+      <translation>各类型采用各自的生活圈距离（GB 50180）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/steps.py" />
@@ -2221,7 +2306,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Elderly care</source>
-      <translation type="unfinished" />
+      <translation>养老服务设施</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -2231,7 +2316,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Emergency shelter</source>
-      <translation type="unfinished" />
+      <translation>应急避难场所</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -2326,7 +2411,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Existing facilities</source>
-      <translation type="unfinished" />
+      <translation>现有设施</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/key_tasks_table.py" />
@@ -2377,6 +2462,11 @@
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
       <source>Export satisfaction tables</source>
       <translation>导出满意度分析表</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Export the year's deliverables (1+1+6 package)</source>
+      <translation>导出年度成果（1+1+6 成果包）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -2446,12 +2536,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Facilities (points, or polygons reached at their boundary)</source>
-      <translation type="unfinished" />
+      <translation>设施（点，或从边界到达的面）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Facilities and other points to check</source>
-      <translation type="unfinished" />
+      <translation>要检查的设施及其他点</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/layer_tree.py" />
@@ -2461,17 +2551,17 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Facilities of several types (one layer)</source>
-      <translation type="unfinished" />
+      <translation>多类设施（一个图层）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
       <source>Facilities with residents served</source>
-      <translation type="unfinished" />
+      <translation>设施及其服务居民</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
       <source>Facility catchments (residents served)</source>
-      <translation type="unfinished" />
+      <translation>设施服务人口（服务范围内居民）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
@@ -2501,12 +2591,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Facility type field</source>
-      <translation type="unfinished" />
+      <translation>设施类型字段</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Facility types assessed</source>
-      <translation type="unfinished" />
+      <translation>评估的设施类型数</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/trend.py" />
@@ -2671,7 +2761,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Fire station</source>
-      <translation type="unfinished" />
+      <translation>消防站</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -2756,7 +2846,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Football pitch</source>
-      <translation type="unfinished" />
+      <translation>足球场</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -2766,7 +2856,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
       <source>For every resident feature (population point or grid cell): how many of the required service types are within walking reach along the roads, whether all are (the 15-minute community life circle is complete) and which are missing. Every facility layer given is a required type. One threshold for all (default 1000 m, the 15-minute circle of GB 50180), or each type at its own life-circle distance (小学 500 m, 养老 300 m …). The summary gives the share of residents with a complete life circle, and each type's own coverage, for the whole area, the urban area, districts and sub-districts.</source>
-      <translation type="unfinished" />
+      <translation>对每个居民要素（人口点或人口格网）：沿路网步行可达的必备服务类型有几类、是否全部可达（15分钟社区生活圈是否完整）以及缺少哪些。给出的每个设施图层都是一类必备类型。可对所有类型使用同一阈值（默认 1000 米，即 GB 50180 的15分钟生活圈），也可各类型采用其生活圈距离（小学 500 米、养老 300 米……）。汇总表给出全域、城区、各区、各街道生活圈完整的居民占比以及各类型各自的覆盖率。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -2776,7 +2866,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Forest</source>
-      <translation type="unfinished" />
+      <translation>森林</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
@@ -2811,7 +2901,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Gap map of {type}</source>
-      <translation type="unfinished" />
+      <translation>{type}缺口图</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/cli.py" />
@@ -2856,12 +2946,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
       <source>Give at least one facility layer (each one is a required type).</source>
-      <translation type="unfinished" />
+      <translation>请至少给出一个设施图层（每个图层为一类必备类型）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Give at least one facility layer.</source>
-      <translation type="unfinished" />
+      <translation>请至少给出一个设施图层。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
@@ -2881,7 +2971,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Give residents (POPULATION) or residential land (RESIDENTIAL), or both.</source>
-      <translation type="unfinished" />
+      <translation>请给出居民（POPULATION）或居住用地（RESIDENTIAL），或两者都给出。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -2926,7 +3016,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Half-width of the service area (metres either side of a reached road)</source>
-      <translation type="unfinished" />
+      <translation>服务范围半宽（可达道路两侧的米数）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -2966,7 +3056,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Hospital</source>
-      <translation type="unfinished" />
+      <translation>医院</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -3294,6 +3384,11 @@
       <translation>第 {n} 项不是对象。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Items left out, with the reason</source>
+      <translation>未生成的项目及原因</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
       <source>Iterations</source>
       <translation>迭代次数</translation>
@@ -3316,7 +3411,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Junction spacing in metres (0 = automatic)</source>
-      <translation type="unfinished" />
+      <translation>交叉口间距（米；0 = 自动）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
@@ -3329,9 +3424,14 @@
       <translation>重点任务</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Key tasks table for 附件2 (CSV / xlsx)</source>
+      <translation>附件2 重点任务表（CSV / xlsx）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Kindergarten</source>
-      <translation type="unfinished" />
+      <translation>幼儿园</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -3386,7 +3486,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Land-use codes of residential land (DLBM; empty = every polygon)</source>
-      <translation type="unfinished" />
+      <translation>居住用地的地类编码（DLBM；留空 = 全部多边形）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -3432,6 +3532,11 @@
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Language of the maps</source>
       <translation>图面语言</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Language of the tables and messages when QGIS is there (default zh_CN; empty: English)</source>
+      <translation>有 QGIS 时表格和提示信息的语言（默认 zh_CN；留空：英文）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -3556,7 +3661,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Layer '{layer}' has no {field} field (zone codes).</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”没有 {field} 字段（分区代码）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/context.py" />
@@ -3601,7 +3706,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Layer '{layer}' is empty: type '{type}' is left out.</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”为空：不评估“{type}”类。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/graph.py" />
@@ -3646,7 +3751,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Layer '{layer}' of POINTS is not a readable vector layer.</source>
-      <translation type="unfinished" />
+      <translation>POINTS 中的图层“{layer}”不是可读取的矢量图层。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -3714,6 +3819,21 @@
       <translation>图层为经纬度坐标；平面计算在 {crs}（CGCS2000 高斯-克吕格）中进行。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Leave out the map set (附件3)</source>
+      <translation>不生成分析图集（附件3）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Left out:</source>
+      <translation>未生成：</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Left out: {item}: {reason}</source>
+      <translation>未生成：{item}：{reason}</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Left out: {map}: {reason}</source>
       <translation>未出图：{map}：{reason}</translation>
@@ -3721,7 +3841,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
       <source>Length of reached roads (km)</source>
-      <translation type="unfinished" />
+      <translation>可达道路长度（千米）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -3756,12 +3876,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
       <source>Life circle per resident feature</source>
-      <translation type="unfinished" />
+      <translation>各居民要素的生活圈</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
       <source>Life-circle summary</source>
-      <translation type="unfinished" />
+      <translation>生活圈汇总</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
@@ -3829,14 +3949,29 @@
       <translation>开放题主要关注问题</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Make the package</source>
+      <translation>生成成果包</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Makes the planning implementation analysis map set (附件3 规划实施分析图集) of the health check: one multi-page PDF with a contents page and one PNG per page. Each map is a print layout from a template with title, legend, scale bar in km, north arrow, CRS note, data sources and date. Give the layers of the roles you have; maps whose layers or results are missing are left out and listed with the reason. Results of other steps draw more maps: bottom-line violations, facility service areas and uncovered residential land (with a 'facility' field), 15-minute life-circle completeness (fields 'within' and 'required'), satisfaction and indicator values by district (tables with XZQDM and value; indicator tables also code, name and unit). With 'per-district atlas' each map is followed by one page per district. PNG resolution is DPI; the PDF keeps vectors and embeds the Chinese font.</source>
       <translation>生成城市体检的规划实施分析图集（附件3）：一个带目录页的多页 PDF，并为每页输出一个 PNG。每幅图都是由模板生成的打印布局，包含标题、图例、以千米为单位的比例尺、指北针、坐标系说明、数据来源和制图日期。请提供已有的各角色图层；缺少图层或成果的图件不出图，并列出原因。其他步骤的成果可生成更多图件：底线管控问题图斑、设施服务范围及未覆盖的居住用地（带“facility”字段）、15分钟生活圈完善度（“within”和“required”字段）、分区满意度和分区指标值（含 XZQDM 和 value 的表；指标表还需 code、name 和 unit）。勾选“分区图册”后，每幅图之后附每个行政区一页。PNG 分辨率由 DPI 决定；PDF 保留矢量并嵌入中文字体。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Making the package … (the map set takes a while)</source>
+      <translation>正在生成成果包……（分析图集需要一些时间）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/role_status.py" />
       <source>Mandatory: the health check cannot start without this layer.</source>
       <translation>必需：缺少该图层无法开展体检。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Manifest (JSON)</source>
+      <translation>成果清单（JSON）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
@@ -3859,6 +3994,11 @@
       <translation>地图坐标系（投影坐标系，单位米）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Map PNG resolution (DPI)</source>
+      <translation>地图 PNG 分辨率（DPI）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
       <source>Map both the x (longitude) and the y (latitude) column, or neither.</source>
       <translation>请同时对应 X（经度）列和 Y（纬度）列，或都不对应。</translation>
@@ -3867,6 +4007,11 @@
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Map language</source>
       <translation>图面语言</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Map paper (landscape)</source>
+      <translation>图纸幅面（横向）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
@@ -3909,6 +4054,11 @@
       <translation>所用字段对应（json）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Maps (comma-separated ids; empty: every map that can be drawn)</source>
+      <translation>地图（逗号分隔的编号；留空：所有可绘制的地图）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Maps (none chosen = every map that can be drawn)</source>
       <translation>图件（不选 = 所有可出图的图件）</translation>
@@ -3926,7 +4076,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Market / fresh-food supermarket</source>
-      <translation type="unfinished" />
+      <translation>菜市场/生鲜超市</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -4006,7 +4156,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Middle school</source>
-      <translation type="unfinished" />
+      <translation>中学</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -4186,7 +4336,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>No destination of type '{type}' can reach the base: its coverage is 0.</source>
-      <translation type="unfinished" />
+      <translation>没有“{type}”类目的地能到达基数范围：其覆盖率为 0。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/steps.py" />
@@ -4206,7 +4356,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>No key tasks for {year} (database, KEY_TASKS table or file): 附件2 is a blank list to fill in.</source>
-      <translation type="unfinished" />
+      <translation>没有 {year} 年的重点任务（数据库、KEY_TASKS 表或文件）：附件2 为待填写的空白清单。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -4311,7 +4461,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>No residential polygon is left (codes {codes}).</source>
-      <translation type="unfinished" />
+      <translation>没有剩余的居住用地多边形（编码 {codes}）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/weighting.py" />
@@ -4326,7 +4476,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>No roads layer: the network reading is not computed, only the straight-line radius.</source>
-      <translation type="unfinished" />
+      <translation>未提供道路图层：不计算路网口径，仅计算直线半径口径。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -4509,6 +4659,11 @@
       <translation>错误数</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Number of files written</source>
+      <translation>写入的文件数</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
       <source>Number of pages</source>
       <translation>页数</translation>
@@ -4516,7 +4671,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Number of sites</source>
-      <translation type="unfinished" />
+      <translation>选址数量</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
@@ -4589,6 +4744,11 @@
       <translation>打开数据包</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Open folder</source>
+      <translation>打开文件夹</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/mapset_dock.py" />
       <source>Open in layout designer</source>
       <translation>在布局设计器中打开</translation>
@@ -4649,6 +4809,11 @@
       <translation>或：PostgreSQL 连接（共享评估数据库）</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Organisation on the report covers</source>
+      <translation>报告封面上的编制单位</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
       <source>Origin</source>
       <translation>类别</translation>
@@ -4666,12 +4831,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Other reading — {label}: {rate:.2f} % ({covered} of {total})</source>
-      <translation type="unfinished" />
+      <translation>其他口径 — {label}：{rate:.2f}%（{total}中的{covered}）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Other zones (polygons)</source>
-      <translation type="unfinished" />
+      <translation>其他分区（面）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -4687,6 +4852,11 @@
       <location filename="../cityhealth_plugin/cli.py" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Output folder of the package</source>
+      <translation>成果包输出文件夹</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/violations_model.py" />
@@ -4746,17 +4916,22 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/pipeline_step.py" />
       <source>Package skipped: no assessment database was written.</source>
-      <translation type="unfinished" />
+      <translation>跳过成果包：未写入体检评估数据库。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>Package written to {folder} in {seconds:.1f} s ({files} files, {skipped} items skipped).</source>
-      <translation type="unfinished" />
+      <translation>成果包已写入 {folder}，用时 {seconds:.1f} 秒（{files} 个文件，跳过 {skipped} 项）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Package written to {folder}: {files} files, {skipped} items left out.</source>
+      <translation>成果包已写入 {folder}：{files} 个文件，{skipped} 项未生成。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>Package: {item}</source>
-      <translation type="unfinished" />
+      <translation>成果包：{item}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -4801,7 +4976,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Park / square</source>
-      <translation type="unfinished" />
+      <translation>公园绿地/广场</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
@@ -4926,7 +5101,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Points far from the roads</source>
-      <translation type="unfinished" />
+      <translation>远离道路的点</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
@@ -4936,7 +5111,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Population field (empty = 1 per feature)</source>
-      <translation type="unfinished" />
+      <translation>人口字段（留空 = 每个要素计 1）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -5076,7 +5251,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Primary school</source>
-      <translation type="unfinished" />
+      <translation>小学</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -5116,12 +5291,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Proposed sites</source>
-      <translation type="unfinished" />
+      <translation>建议选址</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Proposes sites for new facilities, one at a time, each covering the most residents that no existing facility reaches within the threshold along the roads (greedy maximal coverage). Candidates are the road junctions (one per grid cell of the spacing) or your own candidate points (vacant plots, planned sites). The result lists the sites in order of choice with the residents each adds and the coverage rate after it; step 0 of the table is today's rate. It stops after N sites or when the target rate is reached.</source>
-      <translation type="unfinished" />
+      <translation>逐个提出新设施的选址，每一步选择能覆盖最多“现有设施沿路网在阈值内无法覆盖的居民”的位置（贪心最大覆盖）。候选点为道路交叉口（按间距每个网格一个）或自定义的候选点（空地、规划地块）。结果按选择顺序列出各选址新增覆盖的居民及选址后的覆盖率；表中第 0 步为现状覆盖率。选满 N 个或达到目标覆盖率时停止。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
@@ -5154,6 +5329,11 @@
       <translation>Python 包“{name}”的版本为 {found}，需要 {minimum} 或更新版本。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>QGIS cannot be imported ({error}): the map set (附件3) is left out.</source>
+      <translation>无法导入 QGIS（{error}）：不生成分析图集（附件3）。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
       <source>QGIS is closing.</source>
       <translation>QGIS 即将关闭。</translation>
@@ -5161,7 +5341,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>QGIS is not available here, so the maps cannot be drawn; make the package in QGIS (Deliverables dialog or cityhealth:exportpackage) or on a machine with QGIS</source>
-      <translation type="unfinished" />
+      <translation>此处没有 QGIS，无法绘制地图；请在 QGIS 中（“年度成果”对话框或 cityhealth:exportpackage）或在装有 QGIS 的计算机上生成成果包</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -5241,7 +5421,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Rail transit station</source>
-      <translation type="unfinished" />
+      <translation>轨道交通站点</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -5281,7 +5461,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
       <source>Reached roads</source>
-      <translation type="unfinished" />
+      <translation>可达道路</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -5459,14 +5639,19 @@
       <translation>正在修复 {layer}</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Report outline (JSON; empty: the shipped one)</source>
+      <translation>报告大纲（JSON；留空：使用内置大纲）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
       <source>Report outline not found: {path}.</source>
-      <translation type="unfinished" />
+      <translation>找不到报告大纲：{path}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Report points farther from a road than</source>
-      <translation type="unfinished" />
+      <translation>报告距道路超过此距离的点</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
@@ -5516,7 +5701,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Residential land (polygons, e.g. the DLTB)</source>
-      <translation type="unfinished" />
+      <translation>居住用地（面，例如地类图斑）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
@@ -5531,7 +5716,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Residential land not covered</source>
-      <translation type="unfinished" />
+      <translation>未覆盖的居住用地</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_map_set.py" />
@@ -5546,12 +5731,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Residents (population points or grid cells)</source>
-      <translation type="unfinished" />
+      <translation>居民（人口点或人口格网）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
       <source>Residents allocated</source>
-      <translation type="unfinished" />
+      <translation>居民分配结果</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/gap.py" />
@@ -5571,17 +5756,17 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
       <source>Residents not served</source>
-      <translation type="unfinished" />
+      <translation>未服务居民</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
       <source>Residents served</source>
-      <translation type="unfinished" />
+      <translation>已服务居民</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
       <source>Residents with a complete life circle (%)</source>
-      <translation type="unfinished" />
+      <translation>生活圈完整的居民占比（%）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -5666,7 +5851,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Road network topology check</source>
-      <translation type="unfinished" />
+      <translation>路网拓扑检查</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
@@ -5681,7 +5866,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Roads (centre lines)</source>
-      <translation type="unfinished" />
+      <translation>道路（中心线）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/derived.py" />
@@ -5736,7 +5921,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Routable edges by component</source>
-      <translation type="unfinished" />
+      <translation>按连通分量的可通行路段</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/loader.py" />
@@ -6096,22 +6281,22 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
       <source>Service area</source>
-      <translation type="unfinished" />
+      <translation>服务范围</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
       <source>Service area (m²)</source>
-      <translation type="unfinished" />
+      <translation>服务范围面积（平方米）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
       <source>Service area along the road network</source>
-      <translation type="unfinished" />
+      <translation>沿路网的服务范围</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
       <source>Service-area polygon</source>
-      <translation type="unfinished" />
+      <translation>服务范围多边形</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
@@ -6146,7 +6331,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Share of road length in the largest component (%)</source>
-      <translation type="unfinished" />
+      <translation>最大连通分量的道路长度占比（%）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -6186,12 +6371,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
       <source>Shortest paths from {n} facilities</source>
-      <translation type="unfinished" />
+      <translation>计算 {n} 个设施的最短路径</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Sites proposed</source>
-      <translation type="unfinished" />
+      <translation>建议选址数</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/siting.py" />
@@ -6221,7 +6406,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Snapping tolerance</source>
-      <translation type="unfinished" />
+      <translation>捕捉容差</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/pipeline.py" />
@@ -6259,6 +6444,21 @@
       <translation>在“数据”面板中已指定所需图层的空间指标。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Special report (docx)</source>
+      <translation>专项报告（docx）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Special report topic</source>
+      <translation>专项报告主题</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Special-report topic id (default: life_circle)</source>
+      <translation>专项报告主题编号（默认：life_circle）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
       <source>Speed km/h</source>
       <translation>速度（km/h）</translation>
@@ -6271,7 +6471,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Sports facility</source>
-      <translation type="unfinished" />
+      <translation>体育设施</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/trend.py" />
@@ -6286,7 +6486,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/basic_database.py" />
       <source>Started from a copy of the assessment database {name}.</source>
-      <translation type="unfinished" />
+      <translation>以体检评估数据库 {name} 的副本为基础。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -6396,7 +6596,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Stop at this coverage rate (%; 0 = no target)</source>
-      <translation type="unfinished" />
+      <translation>达到此覆盖率时停止（%；0 = 无目标）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -6466,7 +6666,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>Suggest new facility sites</source>
-      <translation type="unfinished" />
+      <translation>新增设施选址建议</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/compliance_xlsx.py" />
@@ -6549,6 +6749,11 @@
       <translation>目标值文件 {path} 既不是 UTF-8 也不是 GBK 编码的文本。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Targets table (CSV / xlsx)</source>
+      <translation>目标值表（CSV / xlsx）</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
       <source>Targets table (code, target_2025, target_2035, lower, upper, limit, limit_type)</source>
       <translation>目标值表（code、target_2025、target_2035、lower、upper、limit、limit_type）</translation>
@@ -6621,7 +6826,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
       <source>The area reached from a set of facilities within a walking distance or a driving time along the road network. Facilities are placed on their nearest road (the straight access leg counts in the distance); polygon facilities such as parks are reached anywhere on their boundary. Walking uses the walkable roads (road class DJ, field BX), driving the drivable ones at their speeds (SD or the class speed) and respects one-way streets (DX). Partly reached roads are cut exactly where the threshold ends. The polygon is the reached road pieces buffered by the half-width and merged; the reached road pieces are a second output. Minutes become metres at the walking speed when walking.</source>
-      <translation type="unfinished" />
+      <translation>一组设施沿路网在步行距离或车行时间内可到达的范围。设施连接到最近的道路（直线接入段计入距离）；公园等面状设施可从其边界任意位置到达。步行使用可步行道路（道路等级 DJ、字段 BX），车行使用可通车道路及其车速（SD 或按道路等级），并遵守单行线（DX）。部分可达的道路在阈值终点处精确截断。多边形为可达道路段按半宽缓冲后合并的结果；可达道路段作为第二个输出。步行时分钟按步行速度换算为米。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
@@ -6669,6 +6874,11 @@
       <translation>体检评估数据库 {path} 不存在：请先计算指标。</translation>
     </message>
     <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>The assessment database {path} does not exist; leave it empty to run the assessment.</source>
+      <translation>体检评估数据库 {path} 不存在；留空则运行体检评估。</translation>
+    </message>
+    <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/diagnose_indicators.py" />
       <source>The assessment database {path} has no indicator values.</source>
       <translation>体检评估数据库 {path} 中没有指标值。</translation>
@@ -6681,7 +6891,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>The assessment of {data} failed (see the log above); no package was made.</source>
-      <translation type="unfinished" />
+      <translation>{data} 的体检评估失败（见上方日志），未生成成果包。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
@@ -6761,7 +6971,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>The coverage table cannot be written to the chosen output.</source>
-      <translation type="unfinished" />
+      <translation>无法将覆盖率表写入所选输出。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/forms_dock.py" />
@@ -6791,7 +7001,7 @@
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/package_export.py" />
       <source>The data package {path} has no standard layers to draw.</source>
-      <translation type="unfinished" />
+      <translation>数据包 {path} 中没有可绘制的标准图层。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
@@ -6836,7 +7046,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>The diagnosis failed; the reports need it. See the log.</source>
-      <translation type="unfinished" />
+      <translation>指标诊断失败，报告需要诊断结果。请查看日志。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/derived.py" />
@@ -6871,7 +7081,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>The facility layers have no features.</source>
-      <translation type="unfinished" />
+      <translation>设施图层没有要素。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
@@ -6941,7 +7151,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>The headline reading ({basis} basis, {method}) cannot be computed with these parameters.</source>
-      <translation type="unfinished" />
+      <translation>按这些参数无法计算指标值口径（按{basis}、{method}）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -7151,12 +7361,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>The output {name} cannot be written.</source>
-      <translation type="unfinished" />
+      <translation>无法写出输出 {name}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>The package was cancelled.</source>
-      <translation type="unfinished" />
+      <translation>成果包生成已取消。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/layouts.py" />
@@ -7233,18 +7443,19 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
       <source>The report outline {path} has no 'aspects' list.</source>
-      <translation type="unfinished" />
+      <translation>报告大纲 {path} 缺少“aspects”列表。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
       <source>The report outline {path} has problems:
 {problems}</source>
-      <translation type="unfinished" />
+      <translation>报告大纲 {path} 有以下问题：
+{problems}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
       <source>The report outline {path} is not valid JSON: {error}</source>
-      <translation type="unfinished" />
+      <translation>报告大纲 {path} 不是有效的 JSON：{error}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/map_layers.py" />
@@ -7314,7 +7525,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>The straight-line reading of land covered by every type at once is not computed (population basis only).</source>
-      <translation type="unfinished" />
+      <translation>各类设施同时覆盖的用地不计算直线半径口径（仅按人口计算）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/styles.py" />
@@ -7324,7 +7535,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>The summary cannot be written to the chosen output.</source>
-      <translation type="unfinished" />
+      <translation>无法将汇总写入所选输出。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/mapping.py" />
@@ -7364,7 +7575,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>The threshold must be positive.</source>
-      <translation type="unfinished" />
+      <translation>阈值必须为正数。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -7506,37 +7717,37 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Threshold</source>
-      <translation type="unfinished" />
+      <translation>阈值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Threshold '{part}' is not 'type=number'.</source>
-      <translation type="unfinished" />
+      <translation>阈值“{part}”不是“类型=数值”的形式。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
       <source>Threshold (0 = no limit)</source>
-      <translation type="unfinished" />
+      <translation>阈值（0 = 不限）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Threshold of types without a default</source>
-      <translation type="unfinished" />
+      <translation>无默认值类型的阈值</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Threshold unit</source>
-      <translation type="unfinished" />
+      <translation>阈值单位</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Thresholds for types not given: {types}.</source>
-      <translation type="unfinished" />
+      <translation>以下类型给了阈值但没有设施：{types}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Thresholds per type (type=value; …, in the threshold unit)</source>
-      <translation type="unfinished" />
+      <translation>分类型阈值（类型=数值；…，单位同阈值单位）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicators_dock.py" />
@@ -7576,7 +7787,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Topology summary</source>
-      <translation type="unfinished" />
+      <translation>拓扑汇总</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -7591,7 +7802,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>Travel mode</source>
-      <translation type="unfinished" />
+      <translation>出行方式</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/conclusion_table.py" />
@@ -7806,7 +8017,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
       <source>Unknown special topic '{topic}'; the outline has: {topics}.</source>
-      <translation type="unfinished" />
+      <translation>未知的专项主题“{topic}”；报告大纲中有：{topics}。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/validate.py" />
@@ -7956,7 +8167,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>Value — {label}: {rate:.2f} % ({covered} of {total})</source>
-      <translation type="unfinished" />
+      <translation>指标值 — {label}：{rate:.2f}%（{total}中的{covered}）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -8011,7 +8222,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Walk coverage</source>
-      <translation type="unfinished" />
+      <translation>步行覆盖率</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/roles/registry.py" />
@@ -8021,7 +8232,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Walking (metres along walkable roads)</source>
-      <translation type="unfinished" />
+      <translation>步行（沿可步行道路，米）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/concerns.py" />
@@ -8036,7 +8247,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Walking speed (km/h; minutes → metres, and the access leg when driving)</source>
-      <translation type="unfinished" />
+      <translation>步行速度（千米/小时；用于分钟换算为米，以及车行时的接入段）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
@@ -8171,7 +8382,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>Working CRS (projected, in metres; empty = from the roads)</source>
-      <translation type="unfinished" />
+      <translation>工作坐标系（投影坐标系，单位米；留空 = 取道路图层的）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
@@ -8197,6 +8408,21 @@
       <location filename="../cityhealth_plugin/gui/findings_model.py" />
       <source>Write a reprojected copy of the layer (GeoPackage) and use it for this role. The source layer is not changed.</source>
       <translation>将图层重投影后另存为副本（GeoPackage）并用于该角色。源图层不会被修改。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>Write the year's deliverables (1+1+6) into one folder</source>
+      <translation>将年度成果（1+1+6）写入一个文件夹</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/processing_provider/algorithms/export_package.py" />
+      <source>Writes every deliverable of the year's health check into one folder: the annual report (年度体检评估总报告, Word, with a chapter for each of the six assessment aspects, indicator tables, maps and text generated from the numbers for you to edit), the special report of the chosen topic (专项报告), 附件1 indicator conclusion table, 附件2 key-task list, 附件3 map set (PDF and PNG), 附件4 satisfaction report when questionnaires are found next to the data package, 附件5 basic database (GeoPackage with the input layers, results, forms and violations) and 附件6 database description generated from that database, plus manifest.json with timings and what was left out and why. Without an assessment database the assessment is run first. Missing data is marked in the reports as （待补充：…）.</source>
+      <translation>将当年体检评估的全部成果写入一个文件夹：年度体检评估总报告（Word，按六个评估方面分章，含指标表、分析图和根据数据生成、供编辑的文字）、所选主题的专项报告、附件1 指标结论表、附件2 重点任务完成清单、附件3 分析图集（PDF 和 PNG）、附件4 社会满意度评价报告（数据包旁有问卷时）、附件5 体检评估基础数据库（含输入图层、计算结果、填报表和问题图斑的 GeoPackage）以及根据该数据库生成的附件6 基础数据库建设说明，另有 manifest.json 记录用时和未生成的内容及原因。未指定体检评估数据库时先运行体检评估。报告中缺少的数据标注为（待补充：…）。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/gui/package_dialog.py" />
+      <source>Writes the annual report, the special report and the six annexes (1+1+6) into one folder. Without an assessment database the assessment is run first. The reports are drafts: search them for 待补充 to find what is still to be written.</source>
+      <translation>将年度总报告、专项报告和六个附件（1+1+6）写入一个文件夹。未指定体检评估数据库时先运行体检评估。报告为初稿：搜索“待补充”可找到仍需编写的内容。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/export_task_workbooks.py" />
@@ -8301,7 +8527,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>Zone code field</source>
-      <translation type="unfinished" />
+      <translation>分区代码字段</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/zonal_density.py" />
@@ -8336,7 +8562,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/basic_database.py" />
       <source>a table of this name is already in the assessment database</source>
-      <translation type="unfinished" />
+      <translation>体检评估数据库中已有同名表</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/values.py" />
@@ -8351,7 +8577,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>along the road network</source>
-      <translation type="unfinished" />
+      <translation>沿路网</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/validate_data_package.py" />
@@ -8366,12 +8592,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>area</source>
-      <translation type="unfinished" />
+      <translation>面积</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>area of '{layer}'</source>
-      <translation type="unfinished" />
+      <translation>“{layer}”的面积</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
@@ -8386,12 +8612,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>base: first available alternative used (not available: {missing})</source>
-      <translation type="unfinished" />
+      <translation>基数：采用第一个可用的备选（不可用：{missing}）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>base: {base}</source>
-      <translation type="unfinished" />
+      <translation>基数：{base}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
@@ -8406,7 +8632,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
       <source>complete life circle</source>
-      <translation type="unfinished" />
+      <translation>生活圈完整</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
@@ -8416,7 +8642,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>connected parts of the network</source>
-      <translation type="unfinished" />
+      <translation>路网的连通部分</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
@@ -8431,7 +8657,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>dead ends (nodes with one edge)</source>
-      <translation type="unfinished" />
+      <translation>断头路（只连一条边的节点）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/coverage.py" />
@@ -8451,12 +8677,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>destinations: DLTB patches of {group}</source>
-      <translation type="unfinished" />
+      <translation>目的地：{group}的地类图斑</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>destinations: {types}; {rule}</source>
-      <translation type="unfinished" />
+      <translation>目的地：{types}；{rule}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -8491,7 +8717,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>every type within reach</source>
-      <translation type="unfinished" />
+      <translation>各类设施均在可达范围内</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/audit_view.py" />
@@ -8501,7 +8727,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>failed: {error}</source>
-      <translation type="unfinished" />
+      <translation>失败：{error}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -8516,7 +8742,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>gap (straight line − network)</source>
-      <translation type="unfinished" />
+      <translation>差值（直线−路网）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
@@ -8531,17 +8757,17 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>inside '{layer}'</source>
-      <translation type="unfinished" />
+      <translation>位于“{layer}”内</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>junctions and ends</source>
-      <translation type="unfinished" />
+      <translation>交叉口与端点</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>land</source>
-      <translation type="unfinished" />
+      <translation>用地</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_tree.py" />
@@ -8586,12 +8812,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>metres</source>
-      <translation type="unfinished" />
+      <translation>米</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>minutes</source>
-      <translation type="unfinished" />
+      <translation>分钟</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -8606,12 +8832,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>nearest destination of any type</source>
-      <translation type="unfinished" />
+      <translation>任一类最近的目的地</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>network: {edges:,} edges of '{roads}' ({mode}); land within {width:g} m of a reached road counts as covered; the straight access leg to the nearest road is part of the distance</source>
-      <translation type="unfinished" />
+      <translation>路网：“{roads}”的 {edges:,} 条边（{mode}）；可达道路两侧 {width:g} 米内的用地计为覆盖；到最近道路的直线接入段计入距离</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/report_tables.py" />
@@ -8626,12 +8852,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/coverage_common.py" />
       <source>no limit</source>
-      <translation type="unfinished" />
+      <translation>不限</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>no questionnaires (survey_{year}.xlsx / .csv next to the data package, or a SURVEY table)</source>
-      <translation type="unfinished" />
+      <translation>没有问卷（数据包旁的 survey_{year}.xlsx / .csv，或 SURVEY 表）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
@@ -8641,7 +8867,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/basic_database.py" />
       <source>not a standard layer or table of the assessment</source>
-      <translation type="unfinished" />
+      <translation>不是体检评估的标准图层或表</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/pipeline_step.py" />
@@ -8696,7 +8922,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>patches of at least {area:g} m²</source>
-      <translation type="unfinished" />
+      <translation>面积不小于 {area:g} 平方米的图斑</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/compliance/checks.py" />
@@ -8716,7 +8942,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>points of '{layer}' farther than {distance:g} m from a road</source>
-      <translation type="unfinished" />
+      <translation>“{layer}”中距道路超过 {distance:g} 米的点</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/validation/rules.py" />
@@ -8726,7 +8952,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>population</source>
-      <translation type="unfinished" />
+      <translation>人口</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
@@ -8751,7 +8977,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>residents</source>
-      <translation type="unfinished" />
+      <translation>居民</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
@@ -8766,7 +8992,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>routable edges after splitting at junctions</source>
-      <translation type="unfinished" />
+      <translation>在交叉口打断后的可通行路段</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
@@ -8776,7 +9002,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>share of the length in the largest part</source>
-      <translation type="unfinished" />
+      <translation>最大连通部分的长度占比</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/base.py" />
@@ -8796,7 +9022,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>straight-line radius</source>
-      <translation type="unfinished" />
+      <translation>直线半径</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/methods/coverage.py" />
@@ -8811,12 +9037,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/basic_database.py" />
       <source>the demo's answer key, not an input</source>
-      <translation type="unfinished" />
+      <translation>演示数据的标准答案，不是输入数据</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>the map set was switched off</source>
-      <translation type="unfinished" />
+      <translation>未选择生成分析图集</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis.py" />
@@ -8826,17 +9052,17 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>the survey analysis gave no result</source>
-      <translation type="unfinished" />
+      <translation>满意度分析没有得到结果</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>the survey was switched off</source>
-      <translation type="unfinished" />
+      <translation>未选择开展满意度分析</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>threshold: {reach} ({basis})</source>
-      <translation type="unfinished" />
+      <translation>阈值：{reach}（{basis}）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/balance.py" />
@@ -8851,12 +9077,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>urban area</source>
-      <translation type="unfinished" />
+      <translation>城区</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>usable road length</source>
-      <translation type="unfinished" />
+      <translation>可用道路长度</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -8881,7 +9107,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>village construction land</source>
-      <translation type="unfinished" />
+      <translation>村庄建设用地</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/catalog/params.py" />
@@ -8901,12 +9127,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>whole area</source>
-      <translation type="unfinished" />
+      <translation>全域</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>whole city</source>
-      <translation type="unfinished" />
+      <translation>全市</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/indicator_form.py" />
@@ -8976,17 +9202,17 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{basis} basis, {method}</source>
-      <translation type="unfinished" />
+      <translation>按{basis}、{method}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{basis} basis: straight-line radius {radius:g} m gives {gap:+.2f} percentage points more than the network</source>
-      <translation type="unfinished" />
+      <translation>按{basis}：{radius:g}米直线半径比路网口径多 {gap:+.2f} 个百分点</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{basis} reading not computed: {message}</source>
-      <translation type="unfinished" />
+      <translation>未计算按{basis}的口径：{message}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/import_department_workbook.py" />
@@ -9026,7 +9252,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/network_topology.py" />
       <source>{components} components (largest: {share:.1f} % of the road length), {dangles} dead ends, {far} points farther than {distance:g} m from a road.</source>
-      <translation type="unfinished" />
+      <translation>{components} 个连通分量（最大者占道路长度的 {share:.1f}%），{dangles} 个断头路，{far} 个点距道路超过 {distance:g} 米。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
@@ -9131,7 +9357,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{field} of '{layer}'</source>
-      <translation type="unfinished" />
+      <translation>“{layer}”的{field}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/measures.py" />
@@ -9196,47 +9422,47 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{metres:g} m as given</source>
-      <translation type="unfinished" />
+      <translation>按给定的{metres:g}米</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{metres:g} m radius</source>
-      <translation type="unfinished" />
+      <translation>{metres:g}米半径</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{metres:g} m walk</source>
-      <translation type="unfinished" />
+      <translation>步行{metres:g}米</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{minutes:g} min by car at {speed:g} km/h</source>
-      <translation type="unfinished" />
+      <translation>按 {speed:g} 千米/小时车行{minutes:g}分钟</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{minutes:g} min by car on the road speeds</source>
-      <translation type="unfinished" />
+      <translation>按道路车速车行{minutes:g}分钟</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{minutes:g} min × {speed:g} km/h</source>
-      <translation type="unfinished" />
+      <translation>{minutes:g}分钟 × {speed:g}千米/小时</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{minutes:g}-minute drive</source>
-      <translation type="unfinished" />
+      <translation>车行{minutes:g}分钟</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{minutes:g}-minute life circle of GB 50180-2018 = {metres:g} m</source>
-      <translation type="unfinished" />
+      <translation>GB 50180-2018 的{minutes:g}分钟生活圈 = {metres:g}米</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{minutes:g}-minute walk</source>
-      <translation type="unfinished" />
+      <translation>步行{minutes:g}分钟</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/survey/screening.py" />
@@ -9296,12 +9522,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>{n} facilities without a type are left out.</source>
-      <translation type="unfinished" />
+      <translation>{n} 个没有类型的设施未参与计算。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/service_area.py" />
       <source>{n} facilities, {reach}: service area {area:,.0f} m², {km:,.2f} km of roads reached (half-width {width:g} m).</source>
-      <translation type="unfinished" />
+      <translation>{n} 个设施，{reach}：服务范围 {area:,.0f} 平方米，可达道路 {km:,.2f} 千米（半宽 {width:g} 米）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/indicators/context.py" />
@@ -9346,7 +9572,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/suggest_sites.py" />
       <source>{n} sites from {candidates:,} candidates: coverage {before:.1f} % → {after:.1f} % ({reach}).</source>
-      <translation type="unfinished" />
+      <translation>从 {candidates:,} 个候选中选出 {n} 个选址：覆盖率 {before:.1f}% → {after:.1f}%（{reach}）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/assessment/diagnosis_inputs.py" />
@@ -9431,7 +9657,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>{path} is not a readable GeoPackage data package.</source>
-      <translation type="unfinished" />
+      <translation>{path} 不是可读取的 GeoPackage 数据包。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/store/sqlite_backend.py" />
@@ -9446,12 +9672,12 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/life_circle.py" />
       <source>{rate:.1f} % of residents have every one of {n} types within reach.</source>
-      <translation type="unfinished" />
+      <translation>{rate:.1f}% 的居民 {n} 类设施全部可达。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{reach} life circle</source>
-      <translation type="unfinished" />
+      <translation>{reach}生活圈</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
@@ -9461,7 +9687,7 @@
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/facility_catchments.py" />
       <source>{served:,.0f} of {total:,.0f} residents served by {n} facilities ({reach}).</source>
-      <translation type="unfinished" />
+      <translation>{n} 个设施服务 {total:,.0f} 名居民中的 {served:,.0f} 名（{reach}）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/compliance_dock.py" />
@@ -9471,12 +9697,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{subject}: coverage readings</source>
-      <translation type="unfinished" />
+      <translation>{subject}覆盖率多口径对比</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{subject}: {base} without every service</source>
-      <translation type="unfinished" />
+      <translation>{subject}设施未配齐的{base}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/tasks.py" />
@@ -9501,17 +9727,17 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{type} {reach} service area (roads reached)</source>
-      <translation type="unfinished" />
+      <translation>{type}{reach}服务范围（可达道路）</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{type}: {base} not covered</source>
-      <translation type="unfinished" />
+      <translation>{type}未覆盖{base}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/processing_provider/algorithms/coverage_rates.py" />
       <source>{type}: {reach}</source>
-      <translation type="unfinished" />
+      <translation>{type}：{reach}</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/gui/survey_dock.py" />
@@ -9531,12 +9757,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{value:,.0f} residents</source>
-      <translation type="unfinished" />
+      <translation>{value:,.0f} 人</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/network/indicator_method.py" />
       <source>{value:,.2f} hm²</source>
-      <translation type="unfinished" />
+      <translation>{value:,.2f} 公顷</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/exports/workbook_import.py" />
@@ -9641,12 +9867,12 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
       <source>{where}: a topic needs 'id' and 'zh'.</source>
-      <translation type="unfinished" />
+      <translation>{where}：专项主题需要“id”和“zh”。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
       <source>{where}: an aspect needs 'id' and 'zh'.</source>
-      <translation type="unfinished" />
+      <translation>{where}：评估方面需要“id”和“zh”。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
@@ -9661,7 +9887,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
       <source>{where}: expected a list of texts.</source>
-      <translation type="unfinished" />
+      <translation>{where}：应为文本列表。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
@@ -9746,7 +9972,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/outline.py" />
       <source>{where}: unknown compliance check '{check}' (known: {known}).</source>
-      <translation type="unfinished" />
+      <translation>{where}：未知的底线管控检查“{check}”（可用：{known}）。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/core/mapset/catalog.py" />
@@ -9801,7 +10027,7 @@
     <message>
       <location filename="../cityhealth_plugin/core/deliverables/package.py" />
       <source>附件5 could not be written; see the log.</source>
-      <translation type="unfinished" />
+      <translation>无法写入附件5，请查看日志。</translation>
     </message>
   </context>
   <context>
