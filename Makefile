@@ -58,6 +58,7 @@ deploy: package
 
 i18n: setup
 	@$(PY) tools/i18n.py extract
+	@for part in i18n/parts/*.tsv; do $(PY) tools/i18n.py apply $$part; done
 	@$(PY) tools/i18n.py status || true
 
 lint: setup
