@@ -11,8 +11,9 @@ YEAR ?= 2024
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
-# Tests import the assembled plugin folder, never the source tree: what is tested ships.
-RUN := PYTHONPATH=$(abspath $(BUILD)) $(PY)
+# Everything imports the assembled plugin folder, never the source tree (-P: no cwd on sys.path):
+# what is tested and demonstrated is what ships.
+RUN := PYTHONPATH=$(abspath $(BUILD)) $(PY) -P
 
 .PHONY: setup package demo test test-core bench deploy i18n lint clean
 
@@ -38,7 +39,7 @@ demo: package
 # leftover QGIS objects from interfering with another's background tasks. --qgis_disable_exit:
 # no exitQgis() at the end, since QGIS objects Python still holds then (layers kept by fixtures)
 # crash the interpreter when destroyed after it; the process ends right after anyway.
-PYTEST := $(RUN) -P -m pytest -p no:cacheprovider -p no:xvfb --qgis_disable_exit -q
+PYTEST := $(RUN) -m pytest -p no:cacheprovider -p no:xvfb --qgis_disable_exit -q
 test: package
 	@echo "[test] core + architecture"; $(PYTEST) tests/core tests/architecture
 	@echo "[test] QGIS API and Processing"; $(PYTEST) tests/qgis

@@ -29,8 +29,28 @@ def _demo_data(args) -> int:
 def _assess(args) -> int:
     from .core.assessment.pipeline import run_assessment
 
+    _use_deliverable_language(args.lang)
     return run_assessment(data=Path(args.data), year=args.year, out=Path(args.out), log=print,
                           catalog_overrides=[Path(p) for p in args.catalog])
+
+
+def _use_deliverable_language(lang: str) -> None:
+    """Write the tables and reports in ``lang`` (the deliverables are Chinese by default).
+
+    The translations are Qt's (.qm): they need QGIS's Qt bindings and a running application."""
+    if not lang:
+        return
+    try:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from .qgis_bridge.package_export import ensure_application, install_translation
+
+        ensure_application()
+        if not install_translation(lang):
+            print(tr("No compiled translation for {lang}: tables are written in English.").format(lang=lang))
+    except ImportError as error:
+        print(tr("QGIS cannot be imported ({error}): tables are written in English.").format(error=error))
 
 
 def _package(args) -> int:
@@ -42,13 +62,12 @@ def _package(args) -> int:
             import os
 
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            from .qgis_bridge.package_export import headless_exporter, install_translation
+            from .qgis_bridge.package_export import headless_exporter
 
             exporter, _ = headless_exporter()
-            if args.lang:
-                install_translation(args.lang)
         except ImportError as error:
             print(tr("QGIS cannot be imported ({error}): the map set (附件3) is left out.").format(error=error))
+    _use_deliverable_language(args.lang)
     options = PackageOptions(city=args.city or "", topic=args.topic or None, map_set=not args.no_maps,
                              map_exporter=exporter, catalog_overrides=[Path(p) for p in args.catalog], log=print)
     try:
@@ -75,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument("--data", required=True, help=tr("Data package (GeoPackage)"))
     assess.add_argument("--year", type=int, required=True)
     assess.add_argument("--out", required=True, help=tr("Output folder"))
+    assess.add_argument("--lang", default="zh_CN", help=tr("Language of the tables (default zh_CN; '' for English)"))
     assess.add_argument("--catalog", action="append", default=[],
                         help=tr("City catalog file that adds or overrides indicators (repeatable)"))
     assess.set_defaults(handler=_assess)

@@ -3535,6 +3535,11 @@
     </message>
     <message>
       <location filename="../cityhealth_plugin/cli.py" />
+      <source>Language of the tables (default zh_CN; '' for English)</source>
+      <translation>表格语言（默认 zh_CN；留空为英文）</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
       <source>Language of the tables and messages when QGIS is there (default zh_CN; empty: English)</source>
       <translation>有 QGIS 时表格和提示信息的语言（默认 zh_CN；留空：英文）</translation>
     </message>
@@ -4322,6 +4327,11 @@
       <location filename="../cityhealth_plugin/core/assessment/trend.py" />
       <source>No comparison</source>
       <translation>无对比数据</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>No compiled translation for {lang}: tables are written in English.</source>
+      <translation>没有 {lang} 的已编译翻译：表格以英文输出。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/qgis_bridge/package.py" />
@@ -5327,6 +5337,11 @@
       <location filename="../cityhealth_plugin/core/deps.py" />
       <source>Python package '{name}' is version {found}; {minimum} or newer is needed.</source>
       <translation>Python 包“{name}”的版本为 {found}，需要 {minimum} 或更新版本。</translation>
+    </message>
+    <message>
+      <location filename="../cityhealth_plugin/cli.py" />
+      <source>QGIS cannot be imported ({error}): tables are written in English.</source>
+      <translation>无法导入 QGIS（{error}）：表格以英文输出。</translation>
     </message>
     <message>
       <location filename="../cityhealth_plugin/cli.py" />

@@ -31,6 +31,10 @@ from ..layer_data import LayerData
 from ..roles.registry import ROLES
 
 STATISTICS_TABLE = "DEPT_STATS"
+# Department figures collected with the indicator forms (code, year, unit_code, value, unit, …);
+# DEPT_STATS wins where both hold a figure for the same code, year and unit.
+FORM_VALUES_TABLE = "FORM_VALUES"
+STATISTICS_COLUMNS = ["code", "year", "unit_code", "value", "unit"]
 
 
 class StepFailed(Exception):
@@ -71,6 +75,29 @@ class Step:
 
 
 # ---------------------------------------------------------------- steps
+def _read_statistics(run: "AssessmentRun", by_name) -> Optional[pd.DataFrame]:
+    """DEPT_STATS plus the FORM_VALUES figures it lacks; None (with a warning) when neither exists."""
+    from ..store import gpkg
+
+    frames = []
+    for table in (STATISTICS_TABLE, FORM_VALUES_TABLE):
+        if table.lower() not in by_name:
+            continue
+        try:
+            frame = gpkg.read_table(run.data, by_name[table.lower()][0])
+        except Exception as error:  # noqa: BLE001 - an unreadable table must not end the run
+            run.warn(tr("The statistics table {table} could not be read: {error}").format(table=table, error=error))
+            continue
+        keep = [c for c in frame.columns if c in STATISTICS_COLUMNS or c == "name_zh"]
+        frames.append(frame[keep])
+    if not frames:
+        run.warn(tr("No statistics table {table} in the data package: statistical indicators are missing.").format(
+            table=STATISTICS_TABLE))
+        return None
+    combined = pd.concat(frames, ignore_index=True)
+    return combined.drop_duplicates(subset=["code", "year", "unit_code"], keep="first").reset_index(drop=True)
+
+
 def load_catalog_step(run: AssessmentRun) -> None:
     try:
         run.catalog = load_catalog(overrides=list(run.catalog_overrides))
@@ -99,15 +126,7 @@ def read_package_step(run: AssessmentRun) -> None:
         except Exception as error:  # noqa: BLE001 - one unreadable layer must not end the run
             run.warn(tr("Layer {layer} could not be read ({error}); role {role} is treated as missing.").format(
                 layer=found[0], error=error, role=role.id))
-    if STATISTICS_TABLE.lower() in by_name:
-        try:
-            run.statistics = gpkg.read_table(run.data, by_name[STATISTICS_TABLE.lower()][0])
-        except Exception as error:  # noqa: BLE001
-            run.warn(tr("The statistics table {table} could not be read: {error}").format(
-                table=STATISTICS_TABLE, error=error))
-    else:
-        run.warn(tr("No statistics table {table} in the data package: statistical indicators are missing.").format(
-            table=STATISTICS_TABLE))
+    run.statistics = _read_statistics(run, by_name)
     run.log(tr("Data package {path}: {n} role layers ({roles}).").format(
         path=run.data.name, n=len(run.layers),
         roles=", ".join(f"{run.layer_names[r]}={len(layer):,}" for r, layer in run.layers.items())))
