@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
+    
     QPushButton,
     QSpinBox,
     QTableView,
@@ -43,7 +43,7 @@ from ..processing_provider.indicator_inputs import default_year
 from ..qgis_bridge import assessment_db, project_state
 from . import compliance_map, messages
 from .base_dock import CityHealthDock
-from .job_panel import JobPanel
+from .job_panel import JobPanel, progress_row
 from .settings import Settings
 from .tasks import run_algorithm
 from .violations_model import SummaryTree, ViolationsFilter, ViolationsModel, rule_icon, short_name
@@ -155,15 +155,7 @@ class ComplianceDock(CityHealthDock):
         actions.addWidget(self.run_button)
         layout.addLayout(actions)
 
-        self.progress_row = QWidget(content)
-        progress = QHBoxLayout(self.progress_row)
-        progress.setContentsMargins(0, 0, 0, 0)
-        self.progress_label = QLabel(self.progress_row)
-        self.progress_bar = QProgressBar(self.progress_row)
-        self.cancel_button = QPushButton(tr("Cancel"), self.progress_row)
-        progress.addWidget(self.progress_label)
-        progress.addWidget(self.progress_bar, 1)
-        progress.addWidget(self.cancel_button)
+        self.progress_row, self.progress_label, self.progress_bar, self.cancel_button = progress_row(content)
         layout.addWidget(self.progress_row)
 
         self.status_label = QLabel(content)

@@ -40,7 +40,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QProgressBar,
+    
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -66,7 +66,7 @@ from .form_dialogs import ConflictDialog, DatabaseSettingsDialog, form_as_text, 
 from .indicator_form import IndicatorForm, field_label, join_list, local_time
 from .indicator_tree import COL_NAME, IndicatorTree
 from .indicators_dock import ui_language
-from .job_panel import JobPanel
+from .job_panel import JobPanel, progress_row
 from .settings import Settings, _Setting
 from .tasks import run_algorithm, run_function
 from .workbook_dialogs import ImportPreviewDialog, read_report
@@ -331,15 +331,7 @@ class FormsDock(CityHealthDock):
         buttons.addWidget(self.undo_button)
         layout.addLayout(buttons)
 
-        self.progress_row = QWidget(content)
-        row = QHBoxLayout(self.progress_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.progress_label = QLabel(self.progress_row)
-        self.progress_bar = QProgressBar(self.progress_row)
-        self.cancel_button = QPushButton(tr("Cancel"), self.progress_row)
-        row.addWidget(self.progress_label)
-        row.addWidget(self.progress_bar, 1)
-        row.addWidget(self.cancel_button)
+        self.progress_row, self.progress_label, self.progress_bar, self.cancel_button = progress_row(content)
         layout.addWidget(self.progress_row)
         self.info_label = QLabel(content)
         self.info_label.setWordWrap(True)

@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QProgressBar,
+    
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -40,7 +40,7 @@ from ..qgis_bridge import assessment_db, project_state
 from . import indicator_runner, messages
 from .base_dock import CityHealthDock
 from .indicator_tree import IndicatorTree, tier_choices
-from .job_panel import JobPanel
+from .job_panel import JobPanel, progress_row
 from .provenance_dialog import ProvenanceDialog
 from .result_layers import layers_of, remove_layers_of, show_result_layers
 from .result_tables import ResultTable, UnitTable
@@ -125,15 +125,7 @@ class IndicatorsDock(CityHealthDock):
         actions.addWidget(self.compute_button)
         actions.addWidget(self.options_button)
 
-        self.progress_row = QWidget(content)
-        row = QHBoxLayout(self.progress_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.progress_label = QLabel(self.progress_row)
-        self.progress_bar = QProgressBar(self.progress_row)
-        self.cancel_button = QPushButton(tr("Cancel"), self.progress_row)
-        row.addWidget(self.progress_label)
-        row.addWidget(self.progress_bar, 1)
-        row.addWidget(self.cancel_button)
+        self.progress_row, self.progress_label, self.progress_bar, self.cancel_button = progress_row(content)
 
         results = QWidget(content)
         results_layout = QVBoxLayout(results)

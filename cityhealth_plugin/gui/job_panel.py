@@ -2,6 +2,24 @@
 
 from typing import Iterable, Optional
 
+from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from ..core.i18n import tr
+
+
+def progress_row(parent):
+    """The row every dock shows while a job runs: (row, label, progress bar, Cancel button)."""
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(row)
+    bar = QProgressBar(row)
+    cancel_button = QPushButton(tr("Cancel"), row)
+    layout.addWidget(label)
+    layout.addWidget(bar, 1)
+    layout.addWidget(cancel_button)
+    return row, label, bar, cancel_button
+
 
 class JobPanel:
     def __init__(self, row, label, bar, cancel_button, buttons: Iterable = ()):

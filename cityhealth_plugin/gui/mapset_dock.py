@@ -23,7 +23,7 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
+    
     QPushButton,
     QSpinBox,
     QTreeWidget,
@@ -48,7 +48,7 @@ from ..qgis_bridge.layouts import (
 from ..qgis_bridge.map_layers import MapSetInputs, project_results
 from . import messages
 from .base_dock import CityHealthDock
-from .job_panel import JobPanel
+from .job_panel import JobPanel, progress_row
 from .settings import Settings, _Setting
 from .tasks import run_algorithm
 
@@ -204,15 +204,7 @@ class MapSetDock(CityHealthDock):
             buttons.addWidget(button)
         layout.addLayout(buttons)
 
-        self.progress_row = QWidget(content)
-        progress = QHBoxLayout(self.progress_row)
-        progress.setContentsMargins(0, 0, 0, 0)
-        self.progress_label = QLabel(self.progress_row)
-        self.progress_bar = QProgressBar(self.progress_row)
-        self.cancel_button = QPushButton(tr("Cancel"), self.progress_row)
-        progress.addWidget(self.progress_label)
-        progress.addWidget(self.progress_bar, 1)
-        progress.addWidget(self.cancel_button)
+        self.progress_row, self.progress_label, self.progress_bar, self.cancel_button = progress_row(content)
         layout.addWidget(self.progress_row)
         self.status_label = QLabel(content)
         self.status_label.setObjectName("statusLabel")

@@ -30,7 +30,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
+    
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -61,7 +61,7 @@ from ..processing_provider.indicator_inputs import default_year
 from ..qgis_bridge import project_state
 from . import messages
 from .base_dock import CityHealthDock
-from .job_panel import JobPanel
+from .job_panel import JobPanel, progress_row
 from .survey_mapping_widget import SurveyMappingWidget
 from .survey_margins_widget import MarginsError, SurveyMarginsWidget
 from .survey_tables import GOOD_BRUSH, WARNING_BRUSH, make_table, show_frame
@@ -169,15 +169,7 @@ class SurveyDock(CityHealthDock):
         run_row.addWidget(self.run_button)
         results_layout.addLayout(run_row)
 
-        self.progress_row = QWidget(results)
-        progress = QHBoxLayout(self.progress_row)
-        progress.setContentsMargins(0, 0, 0, 0)
-        self.progress_label = QLabel(self.progress_row)
-        self.progress_bar = QProgressBar(self.progress_row)
-        self.cancel_button = QPushButton(tr("Cancel"), self.progress_row)
-        progress.addWidget(self.progress_label)
-        progress.addWidget(self.progress_bar, 1)
-        progress.addWidget(self.cancel_button)
+        self.progress_row, self.progress_label, self.progress_bar, self.cancel_button = progress_row(results)
         results_layout.addWidget(self.progress_row)
 
         self.result_tabs = QTabWidget(results)
