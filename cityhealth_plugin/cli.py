@@ -123,3 +123,13 @@ def main(argv=None) -> int:
     except (OSError, ValueError) as error:
         print(tr("Error: {message}").format(message=error), file=sys.stderr)
         return 2
+    finally:
+        _restore_language()
+
+
+def _restore_language() -> None:
+    """Leave the UI language as it was before a command switched it for the deliverables."""
+    if "cityhealth_plugin.qgis_bridge.package_export" in sys.modules or __package__ + ".qgis_bridge.package_export" in sys.modules:
+        from .qgis_bridge.package_export import remove_translations
+
+        remove_translations()

@@ -139,6 +139,17 @@ def install_translation(locale: str = "zh_CN") -> bool:
     return False
 
 
+def remove_translations() -> None:
+    """Undo ``install_translation`` (the runner is done; the process may go on, e.g. in tests)."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from ..core import i18n
+
+    while _TRANSLATORS:
+        QCoreApplication.removeTranslator(_TRANSLATORS.pop())
+    i18n.reset_translator()
+
+
 def headless_exporter():
     """(exporter, '') with a running QgsApplication, for the headless runner."""
     ensure_application()

@@ -141,4 +141,9 @@ def test_cli_assess(tmp_path, capsys):
 
     data = write_package(tmp_path / "city.gpkg", small_city())
     assert main(["assess", "--data", str(data), "--year", "2024", "--out", str(tmp_path / "out")]) == 0
+    assert "指标" in capsys.readouterr().out  # the deliverables' language by default
+    assert main(["assess", "--data", str(data), "--year", "2024", "--out", str(tmp_path / "en"), "--lang", ""]) == 0
     assert "Indicators:" in capsys.readouterr().out
+    from cityhealth_plugin.core.i18n import tr
+
+    assert tr("Unit") == "Unit"  # the command gave the language back
