@@ -10,6 +10,8 @@ pieces with nothing reached nearby are 0. The result equals ``area(residential â
 polygon)`` up to the polygonal approximation of arcs.
 """
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +24,49 @@ from .lines import cut_lines, grouped_union, polygonal, ragged_range, robust
 from .service_area import HALF_WIDTH_M, QUAD_SEGS, ReachedEdges
 
 NEAR_EPS = 1e-4  # metres: a noded piece's midpoint this close to an edge / face lies on it
+# element-wise GEOS work on at least SPLIT_MIN rows runs in two halves on two threads (GEOS releases the GIL);
+# every row is computed exactly as in one call, so results do not depend on the split
+SPLIT_THREADS = int(os.environ.get("CITYHEALTH_COVERAGE_THREADS", "0")) or max(1, min(2, os.cpu_count() or 1))
+SPLIT_MIN = 2000
+
+
+def _halves(function, n: int, cut=None):
+    """``function(lo, hi)`` over [0, n) in two halves on two threads (one call below ``SPLIT_MIN``),
+    the results concatenated. ``cut``: where to split (default the middle)."""
+    if SPLIT_THREADS <= 1 or n < SPLIT_MIN:
+        return function(0, n)
+    cut = n // 2 if cut is None else int(min(max(cut, 1), n - 1))
+    with ThreadPoolExecutor(1) as pool:
+        first = pool.submit(function, 0, cut)
+        second = function(cut, n)
+        first = first.result()
+    if isinstance(first, tuple):
+        return tuple(np.concatenate((a, b)) for a, b in zip(first, second))
+    return np.concatenate((first, second))
+
+
+def _split_robust(operation, a, b):
+    """``robust(operation, a, b)`` element-wise, in two halves on two threads when large."""
+    a = np.asarray(a, dtype=object)
+    b = np.broadcast_to(np.asarray(b, dtype=object), a.shape)
+    return _halves(lambda lo, hi: np.asarray(robust(operation, a[lo:hi], b[lo:hi]), dtype=object), len(a))
+
+
+def split_query(tree, geoms, **kwargs):
+    """``tree.query(geoms, **kwargs)`` as (input index, tree index), in two halves on two threads when
+    large: each input's hits do not depend on the other inputs, so the pairs are the same, in the same order."""
+    geoms = np.asarray(geoms, dtype=object)
+
+    def part(lo, hi):
+        left, right = tree.query(geoms[lo:hi], **kwargs)
+        return left + lo, right
+
+    return _halves(part, len(geoms))
+
+
+def _split_buffer(geoms, distance, **kwargs):
+    geoms = np.asarray(geoms, dtype=object)
+    return _halves(lambda lo, hi: shapely.buffer(geoms[lo:hi], distance, **kwargs), len(geoms))
 
 
 @dataclass
@@ -83,8 +128,8 @@ def network_faces(graph: RoadGraph):
     if len(faces) == 0:
         return faces, csr_matrix((0, graph.n_edges), dtype=np.int32), np.zeros(0, dtype=bool)
     mid = shapely.line_interpolate_point(noded, 0.5, normalized=True)
-    p_e, edge = graph.edge_tree.query(mid, predicate="dwithin", distance=NEAR_EPS)
-    p_f, face = shapely.STRtree(faces).query(mid, predicate="dwithin", distance=NEAR_EPS)
+    p_e, edge = split_query(graph.edge_tree, mid, predicate="dwithin", distance=NEAR_EPS)
+    p_f, face = split_query(shapely.STRtree(faces), mid, predicate="dwithin", distance=NEAR_EPS)
     inner = shapely.distance(mid[p_f], shapely.boundary(faces[face])) > NEAR_EPS
     face_clean = np.ones(len(faces), dtype=bool)
     face_clean[face[inner]] = False
@@ -97,9 +142,9 @@ def network_faces(graph: RoadGraph):
 
 def _pieces(polygons, faces):
     """Residential polygons cut by faces, plus the parts outside every face (face id -1)."""
-    r, f = shapely.STRtree(faces).query(polygons, predicate="intersects") if len(faces) else (
+    r, f = split_query(shapely.STRtree(faces), polygons, predicate="intersects") if len(faces) else (
         np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-    inside = polygonal(robust(shapely.intersection, polygons[r], faces[f]))
+    inside = polygonal(_split_robust(shapely.intersection, polygons[r], faces[f]))
     area = shapely.area(inside)
     keep = area > 0
     r, f, inside, area = r[keep], f[keep], inside[keep], area[keep]
@@ -121,7 +166,7 @@ def _pieces(polygons, faces):
 
 
 def _near_matrix(graph, piece, half_width):
-    p, e = graph.edge_tree.query(piece, predicate="dwithin", distance=half_width)
+    p, e = split_query(graph.edge_tree, piece, predicate="dwithin", distance=half_width)
     return csr_matrix((np.ones(len(p), dtype=np.int32), (p, e)), shape=(len(piece), graph.n_edges))
 
 
@@ -144,13 +189,13 @@ def _full_geometry(graph, piece, faces, face, clean, near, half_width, quad_segs
     clean_idx = np.flatnonzero(clean)
     if len(clean_idx):
         used, where = np.unique(face[clean_idx], return_inverse=True)
-        core = shapely.buffer(faces[used], -half_width, quad_segs=quad_segs)
-        out[clean_idx] = polygonal(robust(shapely.difference, piece[clean_idx], core[where.ravel()]))
+        core = _split_buffer(faces[used], -half_width, quad_segs=quad_segs)
+        out[clean_idx] = polygonal(_split_robust(shapely.difference, piece[clean_idx], core[where.ravel()]))
     other = np.flatnonzero(~clean)
     if len(other):
         coo = near[other].tocoo()
         edges, pair_edge = np.unique(coo.col, return_inverse=True)
-        buffers = shapely.buffer(graph.edge_geom[edges], half_width, quad_segs=quad_segs)
+        buffers = _split_buffer(graph.edge_geom[edges], half_width, quad_segs=quad_segs)
         rows, rest = remainder(piece[other], coo.row, buffers[pair_edge.ravel()])
         out[other] = np.full(len(other), shapely.Polygon(), dtype=object)
         out[other[rows]] = polygonal(robust(shapely.difference, piece[other[rows]], rest))
@@ -171,15 +216,22 @@ def remainder(geoms: np.ndarray, rows: np.ndarray, cutters: np.ndarray, order_ke
     order = np.lexsort((key, rows))
     rows_sorted, cutters = rows[order], cutters[order]
     used, start, count = np.unique(rows_sorted, return_index=True, return_counts=True)
-    rest = geoms[used].copy()
-    alive = np.ones(len(used), dtype=bool)
-    for j in range(int(count.max())):
+    work = np.cumsum(count)  # split the rows where half the cutters are used
+    cut = int(np.searchsorted(work, work[-1] / 2.0)) + 1
+    rest = _halves(lambda lo, hi: _remainder_rounds(geoms[used[lo:hi]].copy(), start[lo:hi], count[lo:hi], cutters),
+                   len(used), cut)
+    return used, rest
+
+
+def _remainder_rounds(rest, start, count, cutters):
+    alive = np.ones(len(rest), dtype=bool)
+    for j in range(int(count.max()) if len(count) else 0):
         sel = np.flatnonzero(alive & (count > j))
         if len(sel) == 0:
             break
         rest[sel] = polygonal(robust(shapely.difference, rest[sel], cutters[start[sel] + j]))
         alive[sel] = ~shapely.is_empty(rest[sel])
-    return used, rest
+    return rest
 
 
 @dataclass
@@ -229,7 +281,7 @@ def _partial_cover(partition, graph, reached, partial, geometry):
     close = shapely.dwithin(lines[line_of], target[row], partition.half_width)
     row, line_of = row[close], line_of[close]
     used, line_of = np.unique(line_of, return_inverse=True)
-    buffers = shapely.buffer(lines[used], partition.half_width, quad_segs=partition.quad_segs)
+    buffers = _split_buffer(lines[used], partition.half_width, quad_segs=partition.quad_segs)
     span = (reached.end - reached.start)[lines_needed[used]]
     rows, rest = remainder(target, row, buffers[line_of.ravel()], span[line_of.ravel()])
     area = np.zeros(len(partial))

@@ -49,7 +49,7 @@ from ..indicators.values import Quantity
 from ..indicators.zones import split_by_polygons, subdivide
 from ..layer_data import LayerData
 from ..roles.registry import ROLES_BY_ID
-from .area import build_area_partition, buffer_covered_area, covered_pieces
+from .area import build_area_partition, buffer_covered_area, covered_pieces, split_query
 from .classes import WALK_SPEED_KMH, RoadRules
 from .coverage import within_radius
 from .demand import Facilities, facilities_from_layer, representative_points
@@ -651,7 +651,7 @@ def _clips(graph: RoadGraph, base: Base, memo: Memo) -> List[Clip]:
 
 def _clip_chunk(graph: RoadGraph, polygons: np.ndarray, owner: np.ndarray, n_atoms: int) -> Clip:
     width = HALF_WIDTH[graph.mode]
-    _, edges = graph.edge_tree.query(polygons, predicate="dwithin", distance=width + 1.0)
+    _, edges = split_query(graph.edge_tree, polygons, predicate="dwithin", distance=width + 1.0)
     edges = np.unique(edges)
     if not len(edges):
         return Clip(None, edges, None, owner, n_atoms)
@@ -675,19 +675,26 @@ def _spatial_groups(polygons: np.ndarray, count: int) -> List[np.ndarray]:
 
 def _covered_pieces(graph: RoadGraph, base: Base, dest: Destinations, cost: float, memo: Memo, geometry=False):
     """Per chunk: (covered planar area per piece, pieces fully covered, covered geometry or None)."""
-    out = []
-    for index, clip in enumerate(_clips(graph, base, memo)):
+    clips = _clips(graph, base, memo)
+
+    def one(index):
+        clip = clips[index]
         key = ("covered", id(graph), base.key, dest.ident, cost, index)
         if clip.graph is None:
-            out.append((np.zeros(0), np.zeros(0, dtype=bool), None))
-        elif key in memo and not geometry:
-            out.append(memo.data[key] + (None,))
-        else:
-            reached = clip.reached(_type_reach(graph, dest, cost, memo).reached)
-            area, full, covered_geometry = safe_covered_pieces(clip.partition, clip.graph, reached, geometry)
-            memo.put(key, (area, full))
-            out.append((area, full, covered_geometry))
-    return out
+            return np.zeros(0), np.zeros(0, dtype=bool), None
+        if key in memo and not geometry:
+            return memo.data[key] + (None,)
+        reached = clip.reached(_type_reach(graph, dest, cost, memo).reached)
+        area, full, covered_geometry = safe_covered_pieces(clip.partition, clip.graph, reached, geometry)
+        memo.put(key, (area, full))
+        return area, full, covered_geometry
+
+    if len(clips) < 2:
+        return [one(index) for index in range(len(clips))]
+    _type_reach(graph, dest, cost, memo)  # once, before the chunks ask for it
+    with _executor() as pool:  # the chunks are independent: one per worker thread
+        jobs = [pool.submit(one, index) for index in range(len(clips))]
+        return [job.result() for job in jobs]
 
 
 def safe_covered_pieces(partition, graph: RoadGraph, reached: ReachedEdges, geometry: bool = False):
