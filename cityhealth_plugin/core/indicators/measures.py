@@ -85,28 +85,30 @@ def _group_mask(ctx: EngineContext, role: str, group) -> np.ndarray:
     return unique_mask[codes]
 
 
+def landuse_mask(ctx: EngineContext, role: str, group_id: str, count: int):
+    """(membership of every patch of ``role`` in land-use group ``group_id`` ('*' = all), its
+    description for provenance). A missing DLBM / CZCSXM field is a MissingInput naming the layer."""
+    if group_id == "*":
+        return np.ones(count, dtype=bool), tr("all DLTB patches")
+    group = ctx.groups[group_id]
+    if ctx.field(role, "DLBM") is None:
+        raise MissingInput("field", f"{role}.DLBM", tr("Layer '{layer}' has no DLBM (地类编码) field.").format(
+            layer=ctx.raw[role].name))
+    if group.czcsxm is not None and ctx.field(role, "CZCSXM") is None:
+        raise MissingInput("field", f"{role}.CZCSXM", tr(
+            "Land-use group '{group}' needs the CZCSXM (城镇村属性码) field of '{layer}'.").format(
+            group=group.zh, layer=ctx.raw[role].name))
+    mask = ctx.layer(role).cached(("group", group_id), lambda: _group_mask(ctx, role, group))
+    return mask, group.describe()
+
+
 def _landuse(ctx: EngineContext, spec) -> Quantity:
     layer_role = spec.get("layer") or "dltb"
     ctx.require(layer_role)
     group_id = spec["landuse"]
     area = ctx.official_area(layer_role, spec.get("area_field", "TBDLMJ"))
-    if group_id == "*":
-        mask = np.ones(len(area), dtype=bool)
-        ctx.usage.choices.append(tr("all DLTB patches"))
-    else:
-        group = ctx.groups[group_id]
-        dlbm = ctx.field(layer_role, "DLBM")
-        if dlbm is None:
-            raise MissingInput("field", f"{layer_role}.DLBM", tr("Layer '{layer}' has no DLBM (地类编码) field.").format(
-                layer=ctx.raw[layer_role].name))
-        czcsxm = ctx.field(layer_role, "CZCSXM") if group.czcsxm is not None else None
-        if group.czcsxm is not None and czcsxm is None:
-            raise MissingInput("field", f"{layer_role}.CZCSXM", tr(
-                "Land-use group '{group}' needs the CZCSXM (城镇村属性码) field of '{layer}'.").format(
-                group=group.zh, layer=ctx.raw[layer_role].name))
-        layer = ctx.layer(layer_role)
-        mask = layer.cached(("group", group_id), lambda: _group_mask(ctx, layer_role, group))
-        ctx.usage.choices.append(group.describe())
+    mask, described = landuse_mask(ctx, layer_role, group_id, len(area))
+    ctx.usage.choices.append(described)
     filtered = apply_filter(ctx, layer_role, spec.get("filter"))
     if filtered is not None:
         mask = mask & filtered

@@ -43,7 +43,7 @@ import shapely
 from ..catalog import params as P
 from ..i18n import tr, tr_noop
 from ..indicators.context import EngineContext, MissingInput
-from ..indicators.measures import apply_filter
+from ..indicators.measures import apply_filter, landuse_mask
 from ..indicators.registry import Measurement, register_method
 from ..indicators.values import Quantity
 from ..indicators.zones import split_by_polygons, subdivide
@@ -235,23 +235,11 @@ def _build_base(ctx: EngineContext, spec: Dict, key: str) -> Base:
         ctx.require(role)
         group_id = spec["landuse"]
         weights = ctx.official_area(role, spec.get("area_field", "TBDLMJ"))
+        mask, what = landuse_mask(ctx, role, group_id, len(weights))
         if group_id == "*":
-            mask = np.ones(len(weights), dtype=bool)
-            label, what = tr("land"), tr("all DLTB patches")
+            label = tr("land")
         else:
-            group = ctx.groups[group_id]
-            dlbm = ctx.field(role, "DLBM")
-            if dlbm is None:
-                raise MissingInput("field", f"{role}.DLBM", tr("Layer '{layer}' has no DLBM (地类编码) field.").format(
-                    layer=ctx.raw[role].name))
-            czcsxm = ctx.field(role, "CZCSXM") if group.czcsxm is not None else None
-            if group.czcsxm is not None and czcsxm is None:
-                raise MissingInput("field", f"{role}.CZCSXM", tr(
-                    "Land-use group '{group}' needs the CZCSXM (城镇村属性码) field of '{layer}'.").format(
-                    group=group.zh, layer=ctx.raw[role].name))
-            mask = ctx.layer(role).cached(("coverage_group", group_id), lambda: group.mask(dlbm, czcsxm))
-            label = tr(BASE_LABELS[group_id]) if group_id in BASE_LABELS else group.zh
-            what = group.describe()
+            label = tr(BASE_LABELS[group_id]) if group_id in BASE_LABELS else ctx.groups[group_id].zh
         basis, source_role = AREA, role
     elif kind == "area":
         role = spec["area"]
