@@ -4,7 +4,7 @@ Algorithm names, group ids and parameter names are a public API (models, scripts
 ``qgis_process``): never rename them.
 """
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterDefinition
 
 from ..core.i18n import tr
 
@@ -36,6 +36,12 @@ class CityHealthAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    def add_advanced_parameters(self, parameters) -> None:
+        """Add parameters shown under "Advanced parameters" in the algorithm dialog."""
+        for parameter in parameters:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
 
     @staticmethod
     def fail(message: str):

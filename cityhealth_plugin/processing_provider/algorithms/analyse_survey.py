@@ -27,7 +27,6 @@ from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
@@ -151,9 +150,7 @@ class AnalyseSurveyAlgorithm(CityHealthAlgorithm):
                                          QgsProcessingParameterNumber.Double, defaultValue=0.2, minValue=0.0,
                                          maxValue=1.0),
         ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        self.add_advanced_parameters(advanced)
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Districts with satisfaction scores"), QgsProcessing.TypeVectorPolygon, optional=True,

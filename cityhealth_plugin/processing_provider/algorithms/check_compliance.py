@@ -28,7 +28,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
@@ -133,9 +132,7 @@ class CheckComplianceAlgorithm(CityHealthAlgorithm):
                                       tr("Working CRS (projected, in metres; empty = from the land-use layer)"),
                                       optional=True),
         ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        self.add_advanced_parameters(advanced)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Violations"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(

@@ -27,7 +27,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
@@ -176,9 +175,7 @@ class ExportMapSetAlgorithm(CityHealthAlgorithm):
             QgsProcessingParameterFile(self.TEMPLATE_FOLDER, tr("Folder of user layout templates"),
                                        behavior=QgsProcessingParameterFile.Folder, optional=True),
         ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        self.add_advanced_parameters(advanced)
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
         self.addOutput(QgsProcessingOutputFile(self.PDF, tr("Map set PDF")))
         self.addOutput(QgsProcessingOutputFolder(self.PNG_FOLDER, tr("Folder of PNG pages")))

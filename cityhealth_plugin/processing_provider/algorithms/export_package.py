@@ -23,7 +23,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
@@ -129,9 +128,7 @@ class ExportPackageAlgorithm(CityHealthAlgorithm):
             QgsProcessingParameterString(self.ORGANISATION, tr("Organisation on the report covers"), "",
                                          optional=True),
         ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        self.add_advanced_parameters(advanced)
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
         self.addOutput(QgsProcessingOutputFile(self.MANIFEST, tr("Manifest (JSON)")))
         self.addOutput(QgsProcessingOutputFile(self.ANNUAL_REPORT, tr("Annual report (docx)")))
