@@ -298,3 +298,56 @@ def test_provenance_is_json(computed):
     results, _, _ = computed
     data = json.loads(results["F-06"].provenance_json())
     assert data["method"] == "walk_coverage" and data["status"] == "ok"
+
+
+def _provenance_summary(result):
+    p = result.provenance
+    return (sorted(i.role for i in p.inputs), p.area_method, sorted(p.warnings), sorted(p.choices))
+
+
+@pytest.mark.parametrize("code", ["A-19", "F-05", "F-06", "F-24"])
+def test_an_indicator_alone_equals_the_same_indicator_in_the_prepared_batch(demo, computed, monkeypatch, code):
+    """The batch prepares shared work ahead on background threads (bases, graphs, partitions, reaches);
+    values and provenance (roles, area method, warnings, choices) must not depend on it."""
+    monkeypatch.setattr(M, "WORKERS", 2)
+    results, _, _ = computed
+    catalog = load_catalog()
+    alone = compute(catalog, demo, None, 2024, [code])[0]
+    batch = results[code]
+    assert alone.value == pytest.approx(batch.value, rel=1e-12, abs=1e-12)
+    pd.testing.assert_frame_equal(alone.per_unit.reset_index(drop=True), batch.per_unit.reset_index(drop=True))
+    assert _provenance_summary(alone) == _provenance_summary(batch)
+    assert batch.provenance.area_method  # noted when the base was built, replayed for every indicator using it
+
+
+def test_the_batch_preparation_runs_once_and_stops_with_the_compute(demo, monkeypatch):
+    monkeypatch.setattr(M, "WORKERS", 2)
+    catalog = load_catalog()
+    ctx = EngineContext(demo, None, 2024, catalog)
+    prefetches = []
+    prefetch = M._prefetch
+
+    def counting(ctx_, memo):
+        prefetches.append(memo.prefetched)
+        return prefetch(ctx_, memo)
+
+    monkeypatch.setattr(M, "_prefetch", counting)
+    results = compute(catalog, demo, None, 2024, ["F-10", "F-13", "F-14"], context=ctx)
+    assert [r.status for r in results] == ["ok"] * 3
+    assert prefetches == [False, True, True]  # prepared at the first coverage indicator only
+    assert ctx.plan == [] and ctx._closers == []  # the background pool was shut down with the compute
+    memo = M._memo(ctx)
+    assert {key[0] for key in memo.data} >= {"graph", "clips", "demand", "reach"}
+
+
+def test_partition_chunks_do_not_change_the_values(demo, monkeypatch):
+    catalog = load_catalog()
+    values = []
+    for chunk_min in (10**12, 0):  # one chunk; one per worker thread whatever the size
+        monkeypatch.setattr(M, "CHUNK_MIN", chunk_min)
+        monkeypatch.setattr(M, "WORKERS", 2)
+        results = compute(catalog, demo, None, 2024, ["A-19", "F-13"])
+        values.append([(r.value, r.per_unit["value"].to_numpy()) for r in results])
+    for (one, one_units), (many, many_units) in zip(*values):
+        assert many == pytest.approx(one, rel=1e-9)
+        np.testing.assert_allclose(many_units, one_units, rtol=1e-9)

@@ -9,8 +9,9 @@ warnings) for its provenance.
 """
 
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
@@ -116,6 +117,17 @@ class EngineContext:
         self.results: Dict[str, Quantity] = {}  # computed indicator values (base units), by code
         self.status: Dict[str, str] = {}
         self.usage = Usage()
+        self.plan: List = []  # the indicators of the running compute(), in order: methods may prepare shared work
+        self._closers: List[Callable[[], None]] = []
+
+    def on_close(self, closer: Callable[[], None]) -> None:
+        """Call ``closer`` when the running compute() ends (e.g. to stop background work)."""
+        self._closers.append(closer)
+
+    def close(self) -> None:
+        closers, self._closers = self._closers, []
+        for closer in closers:
+            closer()
 
     # ------------------------------------------------------------ CRS
     def _choose_crs(self) -> str:
@@ -144,6 +156,26 @@ class EngineContext:
     def warn(self, message: str) -> None:
         if message not in self.usage.warnings:
             self.usage.warnings.append(message)
+
+    @contextmanager
+    def scratch_usage(self):
+        """Note what a shared preparation uses in a usage of its own (yielded), not the current indicator's."""
+        outer, self.usage = self.usage, Usage()
+        try:
+            yield self.usage
+        finally:
+            self.usage = outer
+
+    def replay(self, usage: Usage) -> None:
+        """Add to the current indicator what a shared (cached) preparation noted when it was built."""
+        for role in usage.roles:
+            self.use_role(role)
+        for text in usage.area_methods:
+            self.area_method(text)
+        for message in usage.warnings:
+            self.warn(message)
+        self.usage.statistics.extend(s for s in usage.statistics if s not in self.usage.statistics)
+        self.usage.choices.extend(c for c in usage.choices if c not in self.usage.choices)
 
     def use_role(self, role: str) -> None:
         base = role.split("|")[0]

@@ -134,12 +134,17 @@ def compute(catalog: Catalog, layers: Dict[str, LayerData], statistics: Optional
     ctx = context or EngineContext(layers, statistics, year, catalog, groups)
     order = dependency_order(catalog, wanted)
     results: Dict[str, IndicatorResult] = {}
-    for done, code in enumerate(order):
-        if is_canceled and is_canceled():
-            break
-        if progress:
-            progress(done, len(order), code)
-        results[code] = compute_one(catalog[code], ctx)
+    ctx.plan = [catalog[code] for code in order]
+    try:
+        for done, code in enumerate(order):
+            if is_canceled and is_canceled():
+                break
+            if progress:
+                progress(done, len(order), code)
+            results[code] = compute_one(catalog[code], ctx)
+    finally:
+        ctx.plan = []
+        ctx.close()
     out = [results[c] for c in wanted if c in results]
     for code in unknown:
         out.append(IndicatorResult(code=code, name=code, value=None, unit="", status="error", year=ctx.year,

@@ -85,6 +85,11 @@ class AreaPartition:
     near: csr_matrix  # pieces x edges: edges within half_width of the piece
     clean: np.ndarray  # bool per piece: in a face with no edge inside (cond = the face's boundary edges)
     polygons: np.ndarray  # the residential polygons, made valid and polygonal
+    edge_buffers: np.ndarray = None  # buffer of each whole edge, filled as facility types need them
+
+    def __post_init__(self):
+        if self.edge_buffers is None:
+            self.edge_buffers = np.full(self.cond.shape[1], None, dtype=object)
 
     @property
     def n_residential(self) -> int:
@@ -94,19 +99,20 @@ class AreaPartition:
 def build_area_partition(graph: RoadGraph, polygons: np.ndarray, half_width: float = HALF_WIDTH_M,
                          quad_segs: int = QUAD_SEGS) -> AreaPartition:
     """Prepare residential ``polygons`` (metric CRS) for per-type covered-area sums."""
-    polygons = _valid_polygons(polygons)
+    polygons = valid_polygons(polygons)
     faces, face_edges, face_clean = network_faces(graph)
     piece, owner, face = _pieces(polygons, faces)
     n_edges = graph.n_edges
     near = _near_matrix(graph, piece, half_width)
     clean = (face >= 0) & (face_clean[np.maximum(face, 0)] if len(face_clean) else False)
     cond = _cond_matrix(near, face_edges, face, clean, n_edges)
-    full_geom = _full_geometry(graph, piece, faces, face, clean, near, half_width, quad_segs)
+    edge_buffers = np.full(n_edges, None, dtype=object)
+    full_geom = _full_geometry(graph, piece, faces, face, clean, near, half_width, quad_segs, edge_buffers)
     return AreaPartition(half_width, quad_segs, shapely.area(polygons), piece, owner, shapely.area(piece),
-                         full_geom, shapely.area(full_geom), cond, near, clean, polygons)
+                         full_geom, shapely.area(full_geom), cond, near, clean, polygons, edge_buffers)
 
 
-def _valid_polygons(polygons):
+def valid_polygons(polygons):
     polygons = shapely.force_2d(np.asarray(polygons, dtype=object))
     missing = shapely.is_missing(polygons)
     polygons = np.where(missing, shapely.Polygon(), polygons)
@@ -184,7 +190,7 @@ def _cond_matrix(near, face_edges, face, clean, n_edges):
     return csr_matrix((np.ones(len(row), dtype=np.int32), (row, col)), shape=(len(clean), n_edges))
 
 
-def _full_geometry(graph, piece, faces, face, clean, near, half_width, quad_segs):
+def _full_geometry(graph, piece, faces, face, clean, near, half_width, quad_segs, edge_buffers):
     out = np.empty(len(piece), dtype=object)
     clean_idx = np.flatnonzero(clean)
     if len(clean_idx):
@@ -196,6 +202,7 @@ def _full_geometry(graph, piece, faces, face, clean, near, half_width, quad_segs
         coo = near[other].tocoo()
         edges, pair_edge = np.unique(coo.col, return_inverse=True)
         buffers = _split_buffer(graph.edge_geom[edges], half_width, quad_segs=quad_segs)
+        edge_buffers[edges] = buffers
         rows, rest = remainder(piece[other], coo.row, buffers[pair_edge.ravel()])
         out[other] = np.full(len(other), shapely.Polygon(), dtype=object)
         out[other[rows]] = polygonal(robust(shapely.difference, piece[other[rows]], rest))
@@ -278,12 +285,13 @@ def _partial_cover(partition, graph, reached, partial, geometry):
     keep = _not_shadowed(partition, graph, reached, row, edge, lines[line_of])
     row, line_of = row[keep], line_of[keep]
     target = partition.full_geom  # the covered part can only lie where full coverage would reach
-    close = shapely.dwithin(lines[line_of], target[row], partition.half_width)
-    row, line_of = row[close], line_of[close]
+    gap = shapely.distance(lines[line_of], target[row])
+    close = gap <= partition.half_width
+    row, line_of, gap = row[close], line_of[close], gap[close]
     used, line_of = np.unique(line_of, return_inverse=True)
-    buffers = _split_buffer(lines[used], partition.half_width, quad_segs=partition.quad_segs)
-    span = (reached.end - reached.start)[lines_needed[used]]
-    rows, rest = remainder(target, row, buffers[line_of.ravel()], span[line_of.ravel()])
+    buffers = _line_buffers(partition, graph, reached, lines_needed[used], lines[used])
+    # nearest line first: its buffer removes the most, so fully covered pieces drop out early
+    rows, rest = remainder(target, row, buffers[line_of.ravel()], -gap)
     area = np.zeros(len(partial))
     pos = np.searchsorted(partial, rows)
     area[pos] = partition.full_area[rows] - shapely.area(rest)
@@ -292,6 +300,22 @@ def _partial_cover(partition, graph, reached, partial, geometry):
         covered = np.full(len(partial), shapely.Polygon(), dtype=object)
         covered[pos] = robust(shapely.difference, target[rows], rest)
     return np.maximum(area, 0.0), covered
+
+
+def _line_buffers(partition, graph, reached, which, lines):
+    """Buffers of reached intervals ``which``; whole edges' buffers are kept on the partition, since
+    every facility type and threshold reaches many of the same edges."""
+    edge = reached.edge[which]
+    whole = reached.full[edge]
+    out = np.empty(len(which), dtype=object)
+    cache = partition.edge_buffers
+    todo = np.unique(edge[whole & (cache[edge] == None)])  # noqa: E711 - element-wise test
+    if len(todo):
+        cache[todo] = _split_buffer(graph.edge_geom[todo], partition.half_width, quad_segs=partition.quad_segs)
+    out[whole] = cache[edge[whole]]
+    part = ~whole
+    out[part] = _split_buffer(lines[part], partition.half_width, quad_segs=partition.quad_segs)
+    return out
 
 
 def _csr_pairs(matrix, rows):
@@ -393,7 +417,7 @@ def buffer_covered_area(polygons: np.ndarray, centers: np.ndarray, radius: float
     Only the rest is cut by circle polygons (4 * ``quad_segs`` sides). ``valid``: the polygons
     are already valid and polygonal (skips the check).
     """
-    polygons = polygons if valid else _valid_polygons(polygons)
+    polygons = polygons if valid else valid_polygons(polygons)
     xy = point_coordinates(centers)
     if len(xy) and not np.isfinite(radius):
         return shapely.area(polygons)
@@ -402,11 +426,14 @@ def buffer_covered_area(polygons: np.ndarray, centers: np.ndarray, radius: float
         return area
     tree = cKDTree(xy)
     coords, owner = shapely.get_coordinates(polygons, return_index=True)
-    whole, near = _circle_tests(tree, xy, coords, owner, polygons, radius)
+    whole, near, centre, size = _circle_tests(tree, xy, coords, owner, polygons, radius)
     area[whole] = shapely.area(polygons[whole])
     rest = np.flatnonzero(near & ~whole)
     if len(rest):
-        disks = shapely.buffer(shapely.points(xy), radius, quad_segs=quad_segs)
+        # only the centres that can reach a remaining polygon get a disk
+        hits = tree.query_ball_point(centre[rest], radius + size[rest])
+        used = np.unique(np.concatenate([np.asarray(h, dtype=np.int64) for h in hits]))
+        disks = shapely.buffer(shapely.points(xy[used]), radius, quad_segs=quad_segs)
         r, d = shapely.STRtree(disks).query(polygons[rest], predicate="intersects")
         rows, remains = remainder(polygons[rest], r, disks[d])
         area[rest[rows]] = shapely.area(polygons[rest[rows]]) - shapely.area(remains)
@@ -420,7 +447,7 @@ def point_coordinates(points: np.ndarray) -> np.ndarray:
 
 
 def _circle_tests(tree, xy, coords, owner, polygons, radius):
-    """(inside one circle, possibly touched by a circle) per polygon."""
+    """(inside one circle, possibly touched by a circle, centroid, farthest vertex from it) per polygon."""
     n = len(polygons)
     centre = shapely.get_coordinates(shapely.centroid(polygons))
     has = np.bincount(owner, minlength=n) > 0
@@ -435,4 +462,4 @@ def _circle_tests(tree, xy, coords, owner, polygons, radius):
         np.maximum.at(far, owner, np.hypot(*(coords - xy[idx[owner, j]]).T))
         whole |= has & (far <= radius)
     near = has & (dist[:, 0] <= radius + size)
-    return whole, near
+    return whole, near, centre, size

@@ -49,7 +49,7 @@ from ..indicators.values import Quantity
 from ..indicators.zones import split_by_polygons, subdivide
 from ..layer_data import LayerData
 from ..roles.registry import ROLES_BY_ID
-from .area import build_area_partition, buffer_covered_area, covered_pieces, split_query
+from .area import build_area_partition, buffer_covered_area, covered_pieces, split_query, valid_polygons
 from .classes import WALK_SPEED_KMH, RoadRules
 from .coverage import within_radius
 from .demand import Facilities, facilities_from_layer, representative_points
@@ -65,7 +65,7 @@ from .thresholds import LIFE_CIRCLE_METRES
 METHOD = "walk_coverage"
 HALF_WIDTH = {WALK: 100.0, DRIVE: 100.0}  # metres of land either side of a reached road (ArcGIS trim default)
 TILE_VERTICES = 256  # atoms with more vertices are tiled for the area partition
-CHUNK_MIN = 2000  # polygons from which a base's partition is built in chunks on the worker threads
+CHUNK_MIN = 5000  # road edges near a base from which its partition is built in chunks on the worker threads
 FACILITY_SPACING_M = 50.0  # polygon destinations (parks, forests): a point every 50 m of boundary
 CACHE_ATTRIBUTE = "_network_coverage_cache"
 # threads for the independent readings of an indicator and the chunks of a partition (GEOS releases the GIL)
@@ -220,7 +220,7 @@ def _base(ctx: EngineContext, spec: Dict, memo) -> Base:
         error.items = missing
         raise error
     key = "base|" + json.dumps(spec, sort_keys=True, ensure_ascii=False)
-    base = memo.get(key, lambda: _build_base(ctx, spec, key))
+    base = _recorded(ctx, memo, key, lambda: _build_base(ctx, spec, key))
     ctx.use_role(base.source_role.split("|")[0])
     if base.spec.get("within"):
         ctx.use_role(base.spec["within"])
@@ -377,6 +377,7 @@ class Memo:
         self.data: Dict = {}
         self._locks: Dict = {}
         self._guard = threading.Lock()
+        self.prefetched = False
 
     def get(self, key, build):
         with self._guard:
@@ -402,6 +403,18 @@ def _memo(ctx: EngineContext) -> Memo:
         memo = Memo()
         setattr(ctx, CACHE_ATTRIBUTE, memo)
     return memo
+
+
+def _recorded(ctx: EngineContext, memo: Memo, key, build):
+    """``memo.get`` for a build that reads the context (main thread only): what it notes (roles, area
+    methods, warnings) is kept with the result and replayed into every indicator that uses it."""
+    def run():
+        with ctx.scratch_usage() as usage:
+            return build(), usage
+
+    value, usage = memo.get(key, run)
+    ctx.replay(usage)
+    return value
 
 
 def working_layer(ctx: EngineContext, role: str) -> LayerData:
@@ -439,13 +452,14 @@ def _destinations(ctx: EngineContext, params: Dict, memo: Memo) -> List[Destinat
     for role in params.get("facilities") or []:
         ctx.require(role)
         ctx.use_role(role)
-        found.append(memo.get(("destinations", role, min_area), lambda role=role: _role_destinations(ctx, role, min_area)))
+        found.append(_recorded(ctx, memo, ("destinations", role, min_area),
+                               lambda role=role: _role_destinations(ctx, role, min_area)))
     group_id = params.get("source_group")
     if group_id:
         ctx.require("dltb")
         ctx.use_role("dltb")
-        found.append(memo.get(("destinations", "group", group_id, min_area),
-                              lambda: _group_destinations(ctx, group_id, min_area)))
+        found.append(_recorded(ctx, memo, ("destinations", "group", group_id, min_area),
+                               lambda: _group_destinations(ctx, group_id, min_area)))
     if (params.get("require") or "any") == "all" or len(found) <= 1:
         return found
     return [_merge(found)]
@@ -629,7 +643,8 @@ def _clips(graph: RoadGraph, base: Base, memo: Memo) -> List[Clip]:
     """The base's area partition in spatial chunks, built on the worker threads."""
     def build():
         polygons, owner = subdivide(base.geoms, TILE_VERTICES)  # also one polygon per part
-        groups = _spatial_groups(polygons, WORKERS if len(polygons) >= CHUNK_MIN else 1)
+        work = _partition_work(graph, polygons)
+        groups = _spatial_groups(polygons, work, WORKERS if work.sum() >= CHUNK_MIN else 1)
         with _executor() as pool:
             jobs = [pool.submit(_clip_chunk, graph, polygons[g], owner[g], len(base)) for g in groups]
             return [job.result() for job in jobs]
@@ -650,14 +665,24 @@ def _clip_chunk(graph: RoadGraph, polygons: np.ndarray, owner: np.ndarray, n_ato
     return Clip(sub, edges, build_area_partition(sub, polygons, width), owner, n_atoms)
 
 
-def _spatial_groups(polygons: np.ndarray, count: int) -> List[np.ndarray]:
-    """``count`` groups of polygons, west to east, with about equal numbers of vertices."""
+def _partition_work(graph: RoadGraph, polygons: np.ndarray) -> np.ndarray:
+    """Work of each polygon in a partition: the road edges around it (faces, pieces and overlays scale
+    with them — a few large 城区 tiles weigh as much as thousands of residential patches)."""
+    lo_x, lo_y, hi_x, hi_y = shapely.bounds(polygons).T
+    width = HALF_WIDTH[graph.mode]
+    boxes = shapely.box(lo_x - width, lo_y - width, hi_x + width, hi_y + width)
+    which, _ = graph.edge_tree.query(boxes)
+    return np.bincount(which, minlength=len(polygons)) + 1.0
+
+
+def _spatial_groups(polygons: np.ndarray, work: np.ndarray, count: int) -> List[np.ndarray]:
+    """``count`` groups of polygons, west to east, with about equal ``work``."""
     if count <= 1 or len(polygons) < 2:
         return [np.arange(len(polygons))]
     x = shapely.bounds(polygons)[:, 0]
     order = np.argsort(x, kind="stable")
-    work = np.cumsum(shapely.get_num_coordinates(polygons)[order])
-    cut = np.searchsorted(work, work[-1] * np.arange(1, count) / count)
+    cumulative = np.cumsum(work[order])
+    cut = np.searchsorted(cumulative, cumulative[-1] * np.arange(1, count) / count)
     return [group for group in np.split(order, cut) if len(group)]
 
 
@@ -762,7 +787,7 @@ def _fraction(covered, total):
 
 
 def _network_population(graph, base: Base, dests: List[Destinations], cost: float, memo: Memo):
-    positions = memo.get(("demand", id(graph), base.key), lambda: attach_points(graph, base.points))
+    positions = _demand(graph, base, memo)
     flags = []
     for dest in dests:
         def build(dest=dest):
@@ -773,9 +798,14 @@ def _network_population(graph, base: Base, dests: List[Destinations], cost: floa
     return base.weights * complete, flags
 
 
+def _demand(graph: RoadGraph, base: Base, memo: Memo):
+    return memo.get(("demand", id(graph), base.key), lambda: attach_points(graph, base.points))
+
+
 def _buffer_area(base: Base, dest: Destinations, radius: float, memo: Memo) -> np.ndarray:
     def build():
-        area = buffer_covered_area(base.geoms, dest.facilities.points, radius)
+        polygons = memo.get(("valid", base.key), lambda: valid_polygons(base.geoms))
+        area = buffer_covered_area(polygons, dest.facilities.points, radius, valid=True)
         return base.weights * _fraction(area, base.planar)
 
     return memo.get(("buffer_area", base.key, dest.ident, radius), build)
@@ -828,15 +858,10 @@ def compute_walk_coverage(indicator, ctx: EngineContext) -> Measurement:
     require_all = (params.get("require") or "any") == "all"
     if not reach.straight:
         ctx.require("roads")
-    use_roads = ctx.has("roads")
+    _prefetch(ctx, memo)
     with _executor() as pool:
-        graph_job = None
-        if use_roads:
-            ctx.use_role("roads")
-            roads = working_layer(ctx, "roads")
-            rules = _road_rules(reach)
-            graph_job = pool.submit(memo.get, ("graph", reach.mode, reach.speed_kmh),
-                                    lambda: _ready(build_graph(roads, reach.mode, rules)))
+        request = _graph_request(ctx, reach)
+        graph_job = pool.submit(memo.get, *request) if request else None
         base = _base(ctx, params["base"], memo)
         other = _other_base(ctx, params, base, memo)
         dests = _destinations(ctx, params, memo)
@@ -856,7 +881,10 @@ def compute_walk_coverage(indicator, ctx: EngineContext) -> Measurement:
                 ctx.warn(tr("No destination of type '{type}' can reach the base: its coverage is 0.").format(
                     type=type_label(dest.key)))
         jobs = [job for b in bases for job in _reading_jobs(ctx, b, dests, reach, graph, require_all, memo)]
-        readings = [future.result() for future in [pool.submit(job) for job in jobs]]
+        service_job = _service_area_job(ctx, reach, dests, graph, require_all, memo)
+        futures = [pool.submit(job) for job in jobs + ([service_job] if service_job else [])]
+        readings = [future.result() for future in futures[:len(jobs)]]
+        service_area = futures[-1].result() if service_job else None
     headline_method = BUFFER if reach.straight else NETWORK
     headline = next((r for r in readings if r.base is base and r.method == headline_method), None)
     if headline is None:
@@ -866,8 +894,76 @@ def compute_walk_coverage(indicator, ctx: EngineContext) -> Measurement:
     headline.headline = True
     quantity = _quantity(headline, ctx)
     _describe(ctx, indicator, reach, base, dests, readings, graph, require_all)
-    layers = _layers(ctx, indicator, reach, base, dests, readings, headline, graph, require_all, memo)
+    layers = _layers(ctx, indicator, reach, dests, readings, headline, require_all, service_area)
     return Measurement(quantity, layers)
+
+
+def _graph_request(ctx: EngineContext, reach: Reach):
+    """(memo key, build) of the road graph for ``reach`` (main thread: reads the roads layer), or None."""
+    if not ctx.has("roads"):
+        return None
+    ctx.use_role("roads")
+    roads = working_layer(ctx, "roads")
+    rules = _road_rules(reach)
+    return ("graph", reach.mode, reach.speed_kmh), lambda: _ready(build_graph(roads, reach.mode, rules))
+
+
+def _prefetch(ctx: EngineContext, memo: Memo) -> None:
+    """At the first coverage indicator of a compute(): prepare the shared work of all planned ones.
+
+    The context-reading part (roads, bases, destinations) runs here, in the calling thread, under a
+    scratch usage (each indicator replays its own notes); the GEOS-heavy rest — road graphs, area
+    partitions, demand positions, reaches — is queued on background threads, in the order the
+    indicators need it. Whatever an indicator asks for first is built by whoever gets there first
+    (``Memo``), so nothing is built twice and nothing waits on a queue. Failures are left to the
+    indicator itself to report. Queued work is dropped when the compute() ends (e.g. cancelled).
+    """
+    planned = [i for i in ctx.plan if i.method == METHOD]
+    if memo.prefetched or len(planned) < 2 or WORKERS < 2:
+        return
+    memo.prefetched = True
+    pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="cityhealth-coverage")
+    ctx.on_close(lambda: pool.shutdown(wait=False, cancel_futures=True))
+    with ctx.scratch_usage():
+        setups = []
+        for indicator in planned:  # every graph first: the longest single builds
+            try:
+                params = P.coverage_params(METHOD, indicator.params)
+                reach = resolve_reach(params)
+                request = _graph_request(ctx, reach)
+            except Exception:  # noqa: BLE001 - the indicator reports its own errors when computed
+                continue
+            if request is not None:
+                pool.submit(memo.get, *request)
+            setups.append((params, reach, request))
+        for params, reach, request in setups:
+            try:
+                base = _base(ctx, params["base"], memo)
+                bases = [b for b in (base, _other_base(ctx, params, base, memo)) if b is not None]
+                dests = _destinations(ctx, params, memo)
+            except Exception:  # noqa: BLE001 - as above
+                continue
+            if request is not None:
+                pool.submit(_prepare_reaches, memo, request, reach, bases, dests)
+                for base in bases:
+                    pool.submit(_prepare_base, memo, request, base)
+
+
+def _prepare_reaches(memo: Memo, request, reach: Reach, bases: List[Base], dests: List[Destinations]) -> None:
+    """Background: the pruned destinations of one indicator and their reaches (cached in ``memo``)."""
+    graph = memo.get(*request)
+    bound = _reach_bound(reach, graph)
+    for dest in dests:
+        _type_reach(graph, _prune(dest, bases, bound, memo), reach.cost, memo)
+
+
+def _prepare_base(memo: Memo, request, base: Base) -> None:
+    """Background: a base's area partition or demand positions on the graph (cached in ``memo``)."""
+    graph = memo.get(*request)
+    if base.basis == AREA:
+        _clips(graph, base, memo)
+    else:
+        _demand(graph, base, memo)
 
 
 def _other_base(ctx, params, base: Base, memo) -> Optional[Base]:
@@ -979,14 +1075,22 @@ def _subject(dests, require_all: bool, reach: Reach) -> str:
     return type_label(dests[0].key) if dests else ""
 
 
-def _layers(ctx, indicator, reach: Reach, base: Base, dests, readings, headline: Reading, graph, require_all, memo):
+def _service_area_job(ctx, reach: Reach, dests, graph, require_all, memo):
+    """A function building the reached-roads layer of a single-type indicator (run in a worker thread
+    beside the readings), or None."""
+    if graph is None or require_all or not dests:
+        return None
+    name = tr("{type} {reach} service area (roads reached)").format(
+        type=_subject(dests, require_all, reach), reach=(reach if not reach.straight else _network_twin(reach)).text())
+    crs = ctx.working_crs
+    return lambda: _reached_layer(name, graph, _type_reach(graph, dests[0], reach.cost, memo).reached, reach, crs)
+
+
+def _layers(ctx, indicator, reach: Reach, dests, readings, headline: Reading, require_all, service_area):
     layers: Dict[str, LayerData] = {}
     subject = _subject(dests, require_all, reach)
-    if graph is not None and not require_all and dests:
-        item = _type_reach(graph, dests[0], reach.cost, memo)
-        name = tr("{type} {reach} service area (roads reached)").format(
-            type=subject, reach=(reach if not reach.straight else _network_twin(reach)).text())
-        layers[name] = _reached_layer(name, graph, item.reached, reach, ctx.working_crs)
+    if service_area is not None:
+        layers[service_area.name] = service_area
     gap = _gap_layer(ctx, headline, subject, require_all, [d.key for d in dests])
     if gap is not None:
         layers[gap.name] = gap
@@ -999,13 +1103,15 @@ REACHED_CELL_M = 1000.0  # the reached road pieces are packed per square kilomet
 
 
 def _reached_layer(name: str, graph: RoadGraph, reached: ReachedEdges, reach: Reach, crs: str) -> LayerData:
-    """The reached road pieces as multi-lines, one feature per 1 km grid cell (by each piece's midpoint)."""
+    """The reached road pieces as multi-lines, one feature per 1 km grid cell (by the centre of each
+    piece's bounding box)."""
     lines = reached_lines(graph, reached)
     length = reached.end - reached.start
     if len(lines):
-        mid = shapely.get_coordinates(shapely.line_interpolate_point(lines, 0.5, normalized=True))
-        cell = np.floor(mid / REACHED_CELL_M).astype(np.int64)
-        _, group = np.unique(cell, axis=0, return_inverse=True)
+        box = shapely.bounds(lines)
+        cell = np.floor((box[:, :2] + box[:, 2:]) / (2.0 * REACHED_CELL_M)).astype(np.int64)
+        cell -= cell.min(axis=0)
+        _, group = np.unique(cell[:, 0] * (int(cell[:, 1].max()) + 1) + cell[:, 1], return_inverse=True)
         group = group.ravel()
         order = np.argsort(group, kind="stable")
         geoms = shapely.multilinestrings(lines[order], indices=group[order])
