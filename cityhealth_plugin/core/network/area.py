@@ -148,9 +148,7 @@ def network_faces(graph: RoadGraph):
 
 def _pieces(polygons, faces):
     """Residential polygons cut by faces, plus the parts outside every face (face id -1)."""
-    r, f = split_query(shapely.STRtree(faces), polygons, predicate="intersects") if len(faces) else (
-        np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-    inside = polygonal(_split_robust(shapely.intersection, polygons[r], faces[f]))
+    r, f, inside = _overlaps(polygons, faces)
     area = shapely.area(inside)
     keep = area > 0
     r, f, inside, area = r[keep], f[keep], inside[keep], area[keep]
@@ -169,6 +167,38 @@ def _pieces(polygons, faces):
     owner = np.concatenate((r, outer[ok])).astype(np.int64)
     face = np.concatenate((f, np.full(int(ok.sum()), -1))).astype(np.int64)
     return piece, owner, face
+
+
+def _overlaps(polygons, faces):
+    """(polygon, face, intersection) of every intersecting pair. A face inside a polygon (城区 tiles) or a
+    polygon inside a face (most residential patches) is the intersection itself: no overlay for those."""
+    if not len(faces):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.empty(0, dtype=object)
+    tree = shapely.STRtree(faces)
+    r, f = split_query(tree, polygons, predicate="intersects")
+    key = r * len(faces) + f
+    face_inside = np.isin(key, _pair_keys(tree, polygons, "contains_properly"))
+    polygon_inside = ~face_inside & np.isin(key, _pair_keys(tree, polygons, "within"))
+    inside = np.empty(len(r), dtype=object)
+    inside[face_inside] = faces[f[face_inside]]
+    inside[polygon_inside] = polygons[r[polygon_inside]]
+    cut = ~(face_inside | polygon_inside)
+    inside[cut] = polygonal(_split_robust(shapely.intersection, polygons[r[cut]], faces[f[cut]]))
+    return r, f, inside
+
+
+def _pair_keys(tree, polygons, predicate, chunk: int = 4096):
+    """Keys (polygon * n_faces + face) of the pairs meeting ``predicate``. A shortcut only: a chunk where
+    GEOS fails on a degenerate face gives none (those pairs are overlaid instead)."""
+    n_faces = len(tree.geometries)
+    keys = []
+    for lo in range(0, len(polygons), chunk):
+        try:
+            p, f = tree.query(polygons[lo:lo + chunk], predicate=predicate)
+        except shapely.errors.GEOSException:
+            continue
+        keys.append((p + lo) * n_faces + f)
+    return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
 
 
 def _near_matrix(graph, piece, half_width):

@@ -112,7 +112,10 @@ def representative_points(geoms: np.ndarray) -> np.ndarray:
     geoms = np.where(missing, shapely.Point(), geoms)
     out = shapely.centroid(geoms)
     polygonal = np.isin(shapely.get_type_id(geoms), POLYGON_TYPES) & ~shapely.is_empty(geoms)
-    outside = polygonal & ~shapely.intersects(geoms, out)
+    inside = np.zeros(len(geoms), dtype=bool)
+    centre = out[polygonal]  # get_x/get_y: NaN (not inside) for an empty centroid, keeping rows aligned
+    inside[polygonal] = shapely.contains_xy(geoms[polygonal], shapely.get_x(centre), shapely.get_y(centre))
+    outside = polygonal & ~inside
     if outside.any():
         out[outside] = shapely.point_on_surface(geoms[outside])
     return out
