@@ -698,7 +698,7 @@ def _covered_pieces(graph: RoadGraph, base: Base, dest: Destinations, cost: floa
         if key in memo and not geometry:
             return memo.data[key] + (None,)
         reached = clip.reached(_type_reach(graph, dest, cost, memo).reached)
-        area, full, covered_geometry = safe_covered_pieces(clip.partition, clip.graph, reached, geometry)
+        area, full, covered_geometry = covered_with_full(clip.partition, clip.graph, reached, geometry)
         memo.put(key, (area, full))
         return area, full, covered_geometry
 
@@ -710,40 +710,11 @@ def _covered_pieces(graph: RoadGraph, base: Base, dest: Destinations, cost: floa
         return [job.result() for job in jobs]
 
 
-def safe_covered_pieces(partition, graph: RoadGraph, reached: ReachedEdges, geometry: bool = False):
-    """``area.covered_pieces`` with edge counts in int32: (covered area, fully covered, geometry or None).
-
-    The core counts the unreached and the reached edges near each piece with int8 sparse products,
-    which wrap past 127 (a large piece with 128+ reached edges nearby then counts as reaching
-    nothing). The pieces where the int8 and int32 counts disagree are recomputed here; once the
-    core counts in a wider type, none are.
-    """
+def covered_with_full(partition, graph: RoadGraph, reached: ReachedEdges, geometry: bool = False):
+    """``area.covered_pieces`` plus which pieces are fully covered: (covered area, fully covered, geometry or None)."""
     covered = covered_pieces(partition, graph, reached, geometry=geometry)
-    area = covered.area.copy()
-    geoms = covered.geometry.copy() if geometry else None
     full = (partition.cond @ (~reached.full).astype(np.int32)) == 0
-    near = (partition.near @ reached.any.astype(np.int32)) > 0
-    core_full = (partition.cond @ (~reached.full).astype(np.int8)) == 0
-    core_near = (partition.near @ reached.any.astype(np.int8)) > 0
-    wrong = (full != core_full) | (near != core_near)
-    if wrong.any():
-        whole = np.flatnonzero(wrong & full)
-        area[whole] = partition.full_area[whole]
-        if geometry:
-            geoms[whole] = partition.full_geom[whole]
-        partial = np.flatnonzero(wrong & ~full & near & (partition.full_area > 0))
-        if len(partial):
-            from .area import _partial_cover  # only while the core's int8 counts overflow
-
-            part_area, part_geom = _partial_cover(partition, graph, reached, partial, geometry)
-            area[partial] = part_area
-            if geometry:
-                geoms[partial] = part_geom
-        none = np.flatnonzero(wrong & ~full & ~near)
-        area[none] = 0.0
-        if geometry:
-            geoms[none] = shapely.Polygon()
-    return area, full, geoms
+    return covered.area, full, covered.geometry
 
 
 def _network_area(graph, base: Base, dests: List[Destinations], cost: float, memo: Memo) -> np.ndarray:
