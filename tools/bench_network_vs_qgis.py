@@ -176,7 +176,7 @@ def run(scale="small"):
     print(f"  QGIS native:serviceareafromlayer (lines)   {qgis_time:8.2f} s   ({features} features)")
     print(f"  CityHealth core (graph + Dijkstra + lines) {core_lines:8.2f} s   speed-up x{qgis_time / core_lines:.0f}")
     per_type = core_lines - core_graph
-    print(f"  CityHealth per type, graph shared          {per_type:8.2f} s   speed-up x{qgis_time / per_type:.0f}   "
+    print(f"  CityHealth per type, graph shared          {per_type:8.3f} s   speed-up x{qgis_time / per_type:.0f}   "
           f"(graph built once for all types: {core_graph:.2f} s)")
     if with_buffer:
         print(f"  QGIS lines + native:buffer 50 m dissolved  {qgis_time + qgis_buffer:8.2f} s   "

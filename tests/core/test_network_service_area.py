@@ -142,6 +142,14 @@ def test_straight_line_buffer_area():
         shapely.box(80, -10, 120, 10), shapely.Point(0, 0).buffer(100, quad_segs=32)).area)
 
 
+def test_straight_line_buffer_area_keeps_rows_with_empty_or_missing_polygons():
+    polygons = np.array([shapely.box(-10, -10, 10, 10), shapely.Polygon(), None, shapely.box(80, -10, 120, 10)],
+                        dtype=object)
+    area = buffer_covered_area(polygons, shapely.points([[0, 0], [5000, 0]]), radius=100.0)
+    expected = shapely.intersection(shapely.box(80, -10, 120, 10), shapely.Point(0, 0).buffer(100, quad_segs=32)).area
+    assert np.allclose(area, [400.0, 0.0, 0.0, expected])
+
+
 def test_interval_merge_and_gaps():
     from cityhealth_plugin.core.network.area import unreached_intervals
     from cityhealth_plugin.core.network.service_area import merge_intervals

@@ -130,15 +130,19 @@ def network_faces(graph: RoadGraph):
     A face is *clean* when no piece lies inside it (no dangles, bridges or cut edges across it).
     """
     noded = shapely.get_parts(shapely.node(shapely.multilinestrings(graph.edge_geom)))
-    faces = shapely.get_parts(shapely.polygonize(noded))
+    polygons, cuts, dangles, invalid = shapely.polygonize_full(noded)
+    faces = shapely.get_parts(polygons)
     if len(faces) == 0:
         return faces, csr_matrix((0, graph.n_edges), dtype=np.int32), np.zeros(0, dtype=bool)
     mid = shapely.line_interpolate_point(noded, 0.5, normalized=True)
     p_e, edge = split_query(graph.edge_tree, mid, predicate="dwithin", distance=NEAR_EPS)
-    p_f, face = split_query(shapely.STRtree(faces), mid, predicate="dwithin", distance=NEAR_EPS)
-    inner = shapely.distance(mid[p_f], shapely.boundary(faces[face])) > NEAR_EPS
+    tree = shapely.STRtree(faces)
+    p_f, face = split_query(tree, mid, predicate="dwithin", distance=NEAR_EPS)
+    # pieces on no face's ring (cut edges, dangles, broken rings) make the face they lie in unclean
+    inner = shapely.get_parts(np.array([cuts, dangles, invalid], dtype=object))
+    _, unclean = tree.query(shapely.line_interpolate_point(inner, 0.5, normalized=True), predicate="within")
     face_clean = np.ones(len(faces), dtype=bool)
-    face_clean[face[inner]] = False
+    face_clean[unclean] = False
     piece_edges = csr_matrix((np.ones(len(p_e), dtype=np.int32), (p_e, edge)), shape=(len(noded), graph.n_edges))
     face_pieces = csr_matrix((np.ones(len(p_f), dtype=np.int32), (face, p_f)), shape=(len(faces), len(noded)))
     face_edges = (face_pieces @ piece_edges).tocsr()
@@ -438,14 +442,35 @@ def uncovered_geometry(partition: AreaPartition, covered: CoveredPieces):
     return owners, geoms
 
 
+@dataclass
+class PolygonExtents:
+    """Vertices of each polygon and the circle around its centroid that holds it (for the radius tests)."""
+
+    coords: np.ndarray  # (m, 2) every vertex
+    owner: np.ndarray  # polygon of each vertex
+    centre: np.ndarray  # (n, 2) centroid (NaN for an empty polygon)
+    size: np.ndarray  # farthest vertex from the centroid
+
+
+def polygon_extents(polygons: np.ndarray) -> PolygonExtents:
+    coords, owner = shapely.get_coordinates(polygons, return_index=True)
+    centre = np.full((len(polygons), 2), np.nan)  # stays NaN for an empty polygon
+    xy, row = shapely.get_coordinates(shapely.centroid(polygons), return_index=True)
+    centre[row] = xy
+    size = np.zeros(len(polygons))
+    np.maximum.at(size, owner, np.hypot(*(coords - centre[owner]).T))
+    return PolygonExtents(coords, owner, centre, size)
+
+
 def buffer_covered_area(polygons: np.ndarray, centers: np.ndarray, radius: float, quad_segs: int = 32,
-                        valid: bool = False):
+                        valid: bool = False, extents: PolygonExtents = None):
     """Area of each polygon within straight-line ``radius`` of any centre point (the buffer method).
 
     A polygon whose vertices all lie within ``radius`` of one centre is inside that circle (a
     disk is convex); one farther than ``radius`` + its own size from every centre is outside.
     Only the rest is cut by circle polygons (4 * ``quad_segs`` sides). ``valid``: the polygons
-    are already valid and polygonal (skips the check).
+    are already valid and polygonal (skips the check); ``extents``: their ``polygon_extents``, when
+    the same polygons are tested against several centre sets.
     """
     polygons = polygons if valid else valid_polygons(polygons)
     xy = point_coordinates(centers)
@@ -454,14 +479,14 @@ def buffer_covered_area(polygons: np.ndarray, centers: np.ndarray, radius: float
     area = np.zeros(len(polygons))
     if len(xy) == 0 or len(polygons) == 0:
         return area
+    extents = extents or polygon_extents(polygons)
     tree = cKDTree(xy)
-    coords, owner = shapely.get_coordinates(polygons, return_index=True)
-    whole, near, centre, size = _circle_tests(tree, xy, coords, owner, polygons, radius)
+    whole, near = _circle_tests(tree, xy, extents, radius)
     area[whole] = shapely.area(polygons[whole])
     rest = np.flatnonzero(near & ~whole)
     if len(rest):
         # only the centres that can reach a remaining polygon get a disk
-        hits = tree.query_ball_point(centre[rest], radius + size[rest])
+        hits = tree.query_ball_point(extents.centre[rest], radius + extents.size[rest])
         used = np.unique(np.concatenate([np.asarray(h, dtype=np.int64) for h in hits]))
         disks = shapely.buffer(shapely.points(xy[used]), radius, quad_segs=quad_segs)
         r, d = shapely.STRtree(disks).query(polygons[rest], predicate="intersects")
@@ -476,13 +501,11 @@ def point_coordinates(points: np.ndarray) -> np.ndarray:
     return shapely.get_coordinates(points)[:, :2] if len(points) else np.zeros((0, 2))
 
 
-def _circle_tests(tree, xy, coords, owner, polygons, radius):
-    """(inside one circle, possibly touched by a circle, centroid, farthest vertex from it) per polygon."""
-    n = len(polygons)
-    centre = shapely.get_coordinates(shapely.centroid(polygons))
-    has = np.bincount(owner, minlength=n) > 0
-    size = np.zeros(n)
-    np.maximum.at(size, owner, np.hypot(*(coords - centre[owner]).T))
+def _circle_tests(tree, xy, extents: PolygonExtents, radius):
+    """(inside one circle, possibly touched by a circle) per polygon."""
+    coords, owner, centre, size = extents.coords, extents.owner, extents.centre, extents.size
+    n = len(centre)
+    has = (np.bincount(owner, minlength=n) > 0) & np.isfinite(centre).all(axis=1)
     k = min(3, len(xy))
     dist, idx = tree.query(np.where(has[:, None], centre, 0.0), k=k)
     dist, idx = dist.reshape(n, k), idx.reshape(n, k)
@@ -492,4 +515,4 @@ def _circle_tests(tree, xy, coords, owner, polygons, radius):
         np.maximum.at(far, owner, np.hypot(*(coords - xy[idx[owner, j]]).T))
         whole |= has & (far <= radius)
     near = has & (dist[:, 0] <= radius + size)
-    return whole, near, centre, size
+    return whole, near

@@ -113,8 +113,10 @@ def representative_points(geoms: np.ndarray) -> np.ndarray:
     out = shapely.centroid(geoms)
     polygonal = np.isin(shapely.get_type_id(geoms), POLYGON_TYPES) & ~shapely.is_empty(geoms)
     inside = np.zeros(len(geoms), dtype=bool)
-    centre = out[polygonal]  # get_x/get_y: NaN (not inside) for an empty centroid, keeping rows aligned
-    inside[polygonal] = shapely.contains_xy(geoms[polygonal], shapely.get_x(centre), shapely.get_y(centre))
+    xy = np.full((len(geoms), 2), np.nan)  # NaN (not inside) for an empty centroid, keeping rows aligned
+    found, row = shapely.get_coordinates(out, return_index=True)
+    xy[row] = found
+    inside[polygonal] = shapely.contains_xy(geoms[polygonal], xy[polygonal, 0], xy[polygonal, 1])
     outside = polygonal & ~inside
     if outside.any():
         out[outside] = shapely.point_on_surface(geoms[outside])

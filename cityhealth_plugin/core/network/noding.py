@@ -106,13 +106,17 @@ def _collinear_hits(p1, d1, q1, d2, r, parallel, ta, tb, eps):
 
 def _junction_positions(lines, levels, tree, tolerance):
     start, end = endpoints(lines)
-    ends = shapely.points(np.vstack((start, end)))
+    xy = np.vstack((start, end))
     owner = np.tile(np.arange(len(lines)), 2)
-    e, t = tree.query(ends, predicate="dwithin", distance=tolerance)
+    # candidates by box; an end at one of the other line's own ends is a node, not a T-junction (most pairs)
+    e, t = tree.query(shapely.box(*(xy - tolerance).T, *(xy + tolerance).T))
     keep = (owner[e] != t) & (levels[owner[e]] == levels[t])
     e, t = e[keep], t[keep]
-    pos = shapely.line_locate_point(lines[t], ends[e])
-    return t, pos
+    at_end = (np.hypot(*(xy[e] - start[t]).T) <= tolerance) | (np.hypot(*(xy[e] - end[t]).T) <= tolerance)
+    e, t = e[~at_end], t[~at_end]
+    ends = shapely.points(xy[e])
+    near = shapely.distance(ends, lines[t]) <= tolerance
+    return t[near], shapely.line_locate_point(lines[t[near]], ends[near])
 
 
 def _cut_at(lines, which, pos, tolerance):

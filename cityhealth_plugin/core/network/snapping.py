@@ -62,7 +62,7 @@ def attach_points(graph: RoadGraph, points: np.ndarray, max_distance: float = No
     return EdgePositions(edge, np.clip(offset, 0.0, np.where(edge >= 0, graph.edge_length[edge], 0.0)), access)
 
 
-def nearest_edges(graph: RoadGraph, points: np.ndarray, max_distance: float = None, first_radius: float = 50.0):
+def nearest_edges(graph: RoadGraph, points: np.ndarray, max_distance: float = None, first_radius: float = 30.0):
     """(point index, nearest edge, distance); ties go to the lowest edge index.
 
     A ``dwithin`` query with exact distances settles most points (cheaper than a nearest-neighbour
