@@ -351,3 +351,24 @@ def test_partition_chunks_do_not_change_the_values(demo, monkeypatch):
     for (one, one_units), (many, many_units) in zip(*values):
         assert many == pytest.approx(one, rel=1e-9)
         np.testing.assert_allclose(many_units, one_units, rtol=1e-9)
+
+
+@pytest.mark.parametrize("mode", ["walk", "drive"])
+def test_graphs_from_roads_noded_once_for_both_modes_give_the_same_costs(demo, mode):
+    from cityhealth_plugin.core.network import attach_points, multi_source
+    from cityhealth_plugin.core.network.paths import point_costs
+
+    roads = demo["roads"]
+    own = build_graph(roads, mode)
+    shared = build_graph(roads, mode, noded=M._node_every_mode(roads))
+    assert shared.n_edges >= own.n_edges  # the other mode's roads may add nodes, never remove a road
+    assert shared.edge_length.sum() == pytest.approx(own.edge_length.sum(), rel=1e-9)
+    people = representative_points(demo["population"].geometries)[::7]
+    sources = demo["fac_primary_school"].geometries
+    limit = 1500.0 if mode == "walk" else 600.0
+    costs = []
+    for graph in (own, shared):
+        reach = multi_source(graph, attach_points(graph, sources), limit=limit)
+        costs.append(point_costs(graph, reach, attach_points(graph, people))[0])
+    assert np.isfinite(costs[0]).sum() > len(people) // 4
+    np.testing.assert_allclose(costs[1], costs[0], rtol=1e-9, atol=1e-6)

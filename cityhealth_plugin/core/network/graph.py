@@ -114,14 +114,48 @@ def check_metric_crs(layer: LayerData) -> None:
         ).format(layer=layer.name, crs=crs))
 
 
+@dataclass
+class NodedRoads:
+    """Road lines split at same-level crossings and T-junctions and snapped into nodes — done once for
+    every travel mode: a mode's graph keeps the pieces of its own roads. Where another mode's road meets
+    one (a footpath on a street) the street just has an extra node there, which changes no distance."""
+
+    rows: np.ndarray  # the road rows noded (sorted)
+    feature: np.ndarray  # road row of each piece
+    u: np.ndarray
+    v: np.ndarray
+    node_xy: np.ndarray
+    geom: np.ndarray  # pieces, their ends moved onto their nodes
+    tolerance: float
+    split_crossings: bool
+
+
+def node_roads(roads: LayerData, rows: np.ndarray, levels: np.ndarray, tolerance: float = 0.5,
+               split_crossings: bool = True) -> NodedRoads:
+    """Split and snap the road ``rows`` (``levels``: CC of every road row)."""
+    rows = np.unique(np.asarray(rows, dtype=np.int64))
+    parts, owner = explode_lines(roads.geometries[rows])
+    feature = rows[owner]
+    if len(parts) == 0:
+        none = np.zeros(0, dtype=np.int64)
+        return NodedRoads(rows, none, none, none, np.zeros((0, 2)), parts, tolerance, split_crossings)
+    parts, src = split_lines(parts, levels[feature], tolerance, crossings=split_crossings)
+    feature = feature[src]
+    u, v, node_xy = snap_ends(parts, levels[feature], tolerance)
+    geom = set_endpoints(parts, node_xy[u], node_xy[v])
+    return NodedRoads(rows, feature, u, v, node_xy, geom, tolerance, split_crossings)
+
+
 def build_graph(roads: LayerData, mode: str = WALK, rules: RoadRules = None, tolerance: float = 0.5,
-                split_crossings: bool = True) -> RoadGraph:
+                split_crossings: bool = True, noded: NodedRoads = None) -> RoadGraph:
     """Routable graph of the roads usable in ``mode`` ('walk' or 'drive').
 
     ``tolerance`` (metres): line ends closer than this become one node, and a line end this
     close to another line's interior splits it (T-junction). ``split_crossings``: split lines
     where they cross on the same level (CC); set it False when the data is already split at
-    every junction and crossings without a junction are over/underpasses.
+    every junction and crossings without a junction are over/underpasses. ``noded``: the roads
+    already split and snapped for several modes (``node_roads``); used when it holds every road of
+    this mode with the same tolerance and crossing rule.
     """
     if mode not in (WALK, DRIVE):
         raise NetworkError(tr("Unknown travel mode '{mode}': use 'walk' or 'drive'.").format(mode=mode))
@@ -129,23 +163,23 @@ def build_graph(roads: LayerData, mode: str = WALK, rules: RoadRules = None, tol
     check_metric_crs(roads)
     attrs = road_attributes(roads, mode, rules)
     rows = np.flatnonzero(attrs.allowed)
-    parts, owner = explode_lines(roads.geometries[rows])
-    feature = rows[owner]
-    if len(parts) == 0 and len(explode_lines(roads.geometries)[0]) == 0:
-        raise NetworkError(tr("Roads layer '{layer}' has no line geometry: choose the road centre-line "
-                              "layer.").format(layer=roads.name))
-    if len(parts) == 0:
+    usable = noded is not None and noded.tolerance == tolerance and noded.split_crossings == split_crossings \
+        and bool(np.isin(rows, noded.rows).all())
+    if not usable:
+        noded = node_roads(roads, rows, attrs.level, tolerance, split_crossings)
+    own = attrs.allowed[noded.feature]
+    if not own.any():
+        if len(explode_lines(roads.geometries)[0]) == 0:
+            raise NetworkError(tr("Roads layer '{layer}' has no line geometry: choose the road centre-line "
+                                  "layer.").format(layer=roads.name))
         raise NetworkError(tr("Roads layer '{layer}' has no line usable for {mode}: check the road "
                               "classes (DJ) and the walkable field (BX).").format(
             layer=roads.name, mode=tr("walking") if mode == WALK else tr("driving")))
-    parts, src = split_lines(parts, attrs.level[feature], tolerance, crossings=split_crossings)
-    feature = feature[src]
-    u, v, node_xy = snap_ends(parts, attrs.level[feature], tolerance)
-    geom = set_endpoints(parts, node_xy[u], node_xy[v])
+    u, v, geom, feature = noded.u[own], noded.v[own], noded.geom[own], noded.feature[own]
     length = shapely.length(geom)
     keep = (length > 0) & ((u != v) | (length > 2 * tolerance))
     u, v, geom, length, feature = u[keep], v[keep], geom[keep], length[keep], feature[keep]
-    u, v, node_xy = _compact_nodes(u, v, node_xy)
+    u, v, node_xy = _compact_nodes(u, v, noded.node_xy)
     cost_fwd, cost_bwd = _costs(mode, length, attrs.oneway[feature], attrs.speed_kmh[feature])
     graph = RoadGraph(mode, node_xy, u, v, geom, length, cost_fwd, cost_bwd, attrs.level[feature].copy(),
                       feature, tolerance, rules.access_speed_kmh, roads.crs, roads.name, list(attrs.notes))

@@ -51,11 +51,11 @@ from ..layer_data import LayerData
 from ..roles.registry import ROLES_BY_ID
 from .area import (build_area_partition, buffer_covered_area, covered_pieces, polygon_extents, split_query,
                    valid_polygons)
-from .classes import WALK_SPEED_KMH, RoadRules
+from .classes import WALK_SPEED_KMH, RoadRules, road_attributes
 from .coverage import within_radius
 from .demand import Facilities, facilities_from_layer, representative_points
 from .errors import NetworkError
-from .graph import DRIVE, WALK, RoadGraph, build_graph
+from .graph import DRIVE, WALK, RoadGraph, build_graph, node_roads
 from .lines import grouped_union, polygonal, robust
 from .outputs import missing_names
 from .paths import multi_source, point_costs
@@ -840,7 +840,7 @@ def compute_walk_coverage(indicator, ctx: EngineContext) -> Measurement:
         ctx.require("roads")
     _prefetch(ctx, memo)
     with _executor() as pool:
-        request = _graph_request(ctx, reach)
+        request = _graph_request(ctx, reach, memo)
         graph_job = pool.submit(memo.get, *request) if request else None
         base = _base(ctx, params["base"], memo)
         other = _other_base(ctx, params, base, memo)
@@ -878,14 +878,25 @@ def compute_walk_coverage(indicator, ctx: EngineContext) -> Measurement:
     return Measurement(quantity, layers)
 
 
-def _graph_request(ctx: EngineContext, reach: Reach):
-    """(memo key, build) of the road graph for ``reach`` (main thread: reads the roads layer), or None."""
+def _graph_request(ctx: EngineContext, reach: Reach, memo: Memo):
+    """(memo key, build) of the road graph for ``reach`` (main thread: reads the roads layer), or None.
+    The roads are split and snapped once for both travel modes."""
     if not ctx.has("roads"):
         return None
     ctx.use_role("roads")
     roads = working_layer(ctx, "roads")
     rules = _road_rules(reach)
-    return ("graph", reach.mode, reach.speed_kmh), lambda: _ready(build_graph(roads, reach.mode, rules))
+
+    def build():
+        noded = memo.get(("noded",), lambda: _node_every_mode(roads))
+        return _ready(build_graph(roads, reach.mode, rules, noded=noded))
+
+    return ("graph", reach.mode, reach.speed_kmh), build
+
+
+def _node_every_mode(roads: LayerData):
+    walk, drive = (road_attributes(roads, mode, RoadRules()) for mode in (WALK, DRIVE))
+    return node_roads(roads, np.flatnonzero(walk.allowed | drive.allowed), walk.level)
 
 
 def _prefetch(ctx: EngineContext, memo: Memo) -> None:
@@ -910,7 +921,7 @@ def _prefetch(ctx: EngineContext, memo: Memo) -> None:
             try:
                 params = P.coverage_params(METHOD, indicator.params)
                 reach = resolve_reach(params)
-                request = _graph_request(ctx, reach)
+                request = _graph_request(ctx, reach, memo)
             except Exception:  # noqa: BLE001 - the indicator reports its own errors when computed
                 continue
             if request is not None:
