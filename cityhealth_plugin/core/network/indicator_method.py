@@ -922,22 +922,34 @@ def _prefetch(ctx: EngineContext, memo: Memo) -> None:
                 params = P.coverage_params(METHOD, indicator.params)
                 reach = resolve_reach(params)
                 request = _graph_request(ctx, reach, memo)
-            except Exception:  # noqa: BLE001 - the indicator reports its own errors when computed
+            except Exception:  # noqa: BLE001 - the indicator reports its own errors when it is computed
                 continue
             if request is not None:
                 pool.submit(memo.get, *request)
             setups.append((params, reach, request))
-        for params, reach, request in setups:
-            try:
-                base = _base(ctx, params["base"], memo)
-                bases = [b for b in (base, _other_base(ctx, params, base, memo)) if b is not None]
-                dests = _destinations(ctx, params, memo)
-            except Exception:  # noqa: BLE001 - as above
-                continue
-            if request is not None:
+        # then the headline bases (their partitions are the longest chains), the other bases, the reaches
+        def prepared(base, request):
+            if request is not None and base is not None:
+                pool.submit(_prepare_base, memo, request, base)
+            return base
+
+        headline = [prepared(_quietly(lambda: _base(ctx, params["base"], memo)), request)
+                    for params, _, request in setups]
+        others = [prepared(_quietly(lambda: _other_base(ctx, params, base, memo)), request) if base is not None else None
+                  for (params, _, request), base in zip(setups, headline)]
+        for (params, reach, request), base, other in zip(setups, headline, others):
+            dests = _quietly(lambda: _destinations(ctx, params, memo))
+            if request is not None and base is not None and dests is not None:
+                bases = [b for b in (base, other) if b is not None]
                 pool.submit(_prepare_reaches, memo, request, reach, bases, dests)
-                for base in bases:
-                    pool.submit(_prepare_base, memo, request, base)
+
+
+def _quietly(build):
+    """``build()``, or None when it fails: the indicator reports its own errors when it is computed."""
+    try:
+        return build()
+    except Exception:  # noqa: BLE001 - see above
+        return None
 
 
 def _prepare_reaches(memo: Memo, request, reach: Reach, bases: List[Base], dests: List[Destinations]) -> None:
