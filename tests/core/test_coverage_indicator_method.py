@@ -372,3 +372,36 @@ def test_graphs_from_roads_noded_once_for_both_modes_give_the_same_costs(demo, m
         costs.append(point_costs(graph, reach, attach_points(graph, people))[0])
     assert np.isfinite(costs[0]).sum() > len(people) // 4
     np.testing.assert_allclose(costs[1], costs[0], rtol=1e-9, atol=1e-6)
+
+
+def test_nested_sub_districts_give_the_district_without_a_second_cut(demo, monkeypatch):
+    """The demo's sub-districts nest in its districts: atoms take their district from their sub-district
+    (only atoms outside every sub-district are cut by the districts) — the same values as cutting twice."""
+    catalog = load_catalog()
+    ctx = EngineContext(demo, None, 2024, catalog)
+    levels = {level.unit_type: level for level in ctx.zones()}
+    parent = M._parent_units(ctx, levels)
+    assert parent is not None and len(parent) == len(levels["subdistrict"])
+    codes = ["C-14", "F-13", "F-10"]
+    nested = compute(catalog, demo, None, 2024, codes)
+    monkeypatch.setattr(M, "_parent_units", lambda ctx, levels: None)
+    twice = compute(catalog, demo, None, 2024, codes)
+    for a, b in zip(nested, twice):
+        assert a.value == pytest.approx(b.value, rel=1e-9), a.code
+        merged = a.per_unit.merge(b.per_unit, on=["unit_type", "unit_code"])
+        assert len(merged) == len(a.per_unit) == len(b.per_unit)
+        np.testing.assert_allclose(merged["value_x"], merged["value_y"], rtol=1e-9, atol=1e-9)
+
+
+def test_sub_districts_crossing_a_district_boundary_are_cut_by_both_levels():
+    box = shapely.box
+    districts = _layer("XZQ", [box(X, Y, X + 1000, Y + 1000), box(X + 1000, Y, X + 2000, Y + 1000)], "polygon",
+                       XZQDM=["350201", "350202"], XZQMC=["甲区", "乙区"])
+    subdistricts = _layer("JD", [box(X, Y, X + 1500, Y + 1000), box(X + 1500, Y, X + 2000, Y + 1000)], "polygon",
+                          JDDM=["350201001", "350202001"], JDMC=["一街道", "二街道"])
+    ctx = EngineContext({"admin_district": districts, "admin_subdistrict": subdistricts}, None, 2024, load_catalog())
+    levels = {level.unit_type: level for level in ctx.zones()}
+    assert M._parent_units(ctx, levels) is None
+    atoms, zones = M._split_by_units(ctx, np.array([box(X + 900, Y, X + 1100, Y + 100)], dtype=object), "polygon")
+    assert sorted(zip(zones["subdistrict"], zones["district"])) == [(0, 0), (0, 1)]
+    assert np.allclose(sorted(shapely.area(atoms.geoms)), [10000.0, 10000.0])

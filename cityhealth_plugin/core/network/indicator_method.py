@@ -318,6 +318,10 @@ def _split_by_units(ctx: EngineContext, geoms: np.ndarray, kind: str) -> Tuple[A
         if level is None:
             continue
         tiles = ctx.level_tiles(level)
+        parent = _parent_units(ctx, levels) if unit_type == "district" and "subdistrict" in zones else None
+        if kind != "point" and parent is not None:  # sub-districts nest: their district is the atom's
+            atoms, zones = _district_from_parent(atoms, zones, parent, level, tiles)
+            continue
         if kind == "point":
             item, zone, _ = split_by_polygons(atoms.geoms, "point", level.geometries, tiles=tiles)
             label = np.full(len(atoms.geoms), -1, dtype=np.int64)
@@ -329,6 +333,41 @@ def _split_by_units(ctx: EngineContext, geoms: np.ndarray, kind: str) -> Tuple[A
         zones[unit_type] = label
         atoms = Atoms(atoms.item[sub.item], atoms.share[sub.item] * sub.share, sub.geoms)
     return atoms, zones
+
+
+NEST_TOLERANCE = 1e-9  # share of a sub-district's area that may lie outside its district
+
+
+def _parent_units(ctx: EngineContext, levels) -> Optional[np.ndarray]:
+    """The district of each sub-district when every sub-district lies inside one district, else None."""
+    def build():
+        sub, district = levels["subdistrict"].geometries, levels["district"].geometries
+        item, zone, share = split_by_polygons(sub, "polygon", district, tiles=ctx.level_tiles(levels["district"]))
+        shares = np.bincount(item * len(district) + zone, share, minlength=len(sub) * len(district))
+        shares = shares.reshape(len(sub), len(district))
+        nested = len(sub) and (shares.max(axis=1) >= 1.0 - NEST_TOLERANCE).all()
+        return (shares.argmax(axis=1),) if nested else (None,)
+
+    return _memo(ctx).get(("parent_units",), build)[0]
+
+
+def _district_from_parent(atoms: Atoms, zones: Dict[str, np.ndarray], parent: np.ndarray, level, tiles):
+    """District labels of atoms already cut by nested sub-districts; only atoms outside every sub-district
+    are cut by the districts."""
+    sub = zones["subdistrict"]
+    inside = sub >= 0
+    district = np.where(inside, parent[np.maximum(sub, 0)], -1)
+    outside = np.flatnonzero(~inside)
+    if not len(outside):
+        return atoms, {**zones, "district": district}
+    cut, label = _split_polygons(atoms.geoms[outside], level.geometries, tiles)
+    keep = np.flatnonzero(inside)
+    merged = Atoms(np.concatenate((atoms.item[keep], atoms.item[outside[cut.item]])),
+                   np.concatenate((atoms.share[keep], atoms.share[outside[cut.item]] * cut.share)),
+                   np.concatenate((atoms.geoms[keep], cut.geoms)))
+    zones = {k: np.concatenate((v[keep], v[outside[cut.item]])) for k, v in zones.items()}
+    zones["district"] = np.concatenate((district[keep], label))
+    return merged, zones
 
 
 def _split_polygons(geoms: np.ndarray, units: np.ndarray, tiles) -> Tuple[Atoms, np.ndarray]:
