@@ -338,6 +338,7 @@ def test_the_batch_preparation_runs_once_and_stops_with_the_compute(demo, monkey
     assert ctx.plan == [] and ctx._closers == []  # the background pool was shut down with the compute
     memo = M._memo(ctx)
     assert {key[0] for key in memo.data} >= {"graph", "clips", "demand", "reach"}
+    assert not memo.prefetched  # re-armed: a later compute() on the same context prepares its own plan
 
 
 def test_partition_chunks_do_not_change_the_values(demo, monkeypatch):

@@ -85,11 +85,7 @@ class AreaPartition:
     near: csr_matrix  # pieces x edges: edges within half_width of the piece
     clean: np.ndarray  # bool per piece: in a face with no edge inside (cond = the face's boundary edges)
     polygons: np.ndarray  # the residential polygons, made valid and polygonal
-    edge_buffers: np.ndarray = None  # buffer of each whole edge, filled as facility types need them
-
-    def __post_init__(self):
-        if self.edge_buffers is None:
-            self.edge_buffers = np.full(self.cond.shape[1], None, dtype=object)
+    edge_buffers: np.ndarray  # buffer of each whole edge (None until a facility type needs it)
 
     @property
     def n_residential(self) -> int:
@@ -479,7 +475,7 @@ def buffer_covered_area(polygons: np.ndarray, centers: np.ndarray, radius: float
     area = np.zeros(len(polygons))
     if len(xy) == 0 or len(polygons) == 0:
         return area
-    extents = extents or polygon_extents(polygons)
+    extents = polygon_extents(polygons) if extents is None else extents
     tree = cKDTree(xy)
     whole, near = _circle_tests(tree, xy, extents, radius)
     area[whole] = shapely.area(polygons[whole])

@@ -49,7 +49,7 @@ from ..indicators.values import Quantity
 from ..indicators.zones import split_by_polygons, subdivide
 from ..layer_data import LayerData
 from ..roles.registry import ROLES_BY_ID
-from .area import (build_area_partition, buffer_covered_area, covered_pieces, polygon_extents, split_query,
+from .area import (build_area_partition, buffer_covered_area, covered_pieces, polygon_extents,
                    valid_polygons)
 from .classes import WALK_SPEED_KMH, RoadRules, road_attributes
 from .coverage import within_radius
@@ -696,9 +696,7 @@ def _clip_chunk(graph: RoadGraph, polygons: np.ndarray, owner: np.ndarray, n_ato
     width = HALF_WIDTH[graph.mode]
     # edges whose box comes within the half-width of a polygon's box: a superset of those that can cover it
     # (extra edges only add faces; the partition stays exact) and far cheaper than exact distances
-    lo_x, lo_y, hi_x, hi_y = shapely.bounds(polygons).T
-    reach = width + 1.0
-    _, edges = graph.edge_tree.query(shapely.box(lo_x - reach, lo_y - reach, hi_x + reach, hi_y + reach))
+    _, edges = graph.edge_tree.query(_grown_boxes(polygons, width + 1.0))
     edges = np.unique(edges)
     if not len(edges):
         return Clip(None, edges, None, owner, n_atoms)
@@ -712,11 +710,13 @@ def _clip_chunk(graph: RoadGraph, polygons: np.ndarray, owner: np.ndarray, n_ato
 def _partition_work(graph: RoadGraph, polygons: np.ndarray) -> np.ndarray:
     """Work of each polygon in a partition: the road edges around it (faces, pieces and overlays scale
     with them — a few large 城区 tiles weigh as much as thousands of residential patches)."""
-    lo_x, lo_y, hi_x, hi_y = shapely.bounds(polygons).T
-    width = HALF_WIDTH[graph.mode]
-    boxes = shapely.box(lo_x - width, lo_y - width, hi_x + width, hi_y + width)
-    which, _ = graph.edge_tree.query(boxes)
+    which, _ = graph.edge_tree.query(_grown_boxes(polygons, HALF_WIDTH[graph.mode]))
     return np.bincount(which, minlength=len(polygons)) + 1.0
+
+
+def _grown_boxes(polygons: np.ndarray, margin: float) -> np.ndarray:
+    lo_x, lo_y, hi_x, hi_y = shapely.bounds(polygons).T
+    return shapely.box(lo_x - margin, lo_y - margin, hi_x + margin, hi_y + margin)
 
 
 def _spatial_groups(polygons: np.ndarray, work: np.ndarray, count: int) -> List[np.ndarray]:
@@ -943,44 +943,50 @@ def _prefetch(ctx: EngineContext, memo: Memo) -> None:
 
     The context-reading part (roads, bases, destinations) runs here, in the calling thread, under a
     scratch usage (each indicator replays its own notes); the GEOS-heavy rest — road graphs, area
-    partitions, demand positions, reaches — is queued on background threads, in the order the
-    indicators need it. Whatever an indicator asks for first is built by whoever gets there first
-    (``Memo``), so nothing is built twice and nothing waits on a queue. Failures are left to the
-    indicator itself to report. Queued work is dropped when the compute() ends (e.g. cancelled).
+    partitions, demand positions, reaches — is queued on background threads: graphs first, then each
+    base's partition as soon as the base exists (headline bases before the others), then the reaches.
+    Whatever an indicator asks for first is built by whoever gets there first (``Memo``), so nothing is
+    built twice and nothing waits on a queue. Failures are left to the indicator itself to report.
+    Queued work is dropped when the compute() ends (e.g. cancelled); the next compute() prepares again.
     """
     planned = [i for i in ctx.plan if i.method == METHOD]
     if memo.prefetched or len(planned) < 2 or WORKERS < 2:
         return
     memo.prefetched = True
     pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="cityhealth-coverage")
-    ctx.on_close(lambda: pool.shutdown(wait=False, cancel_futures=True))
+
+    def close():
+        pool.shutdown(wait=False, cancel_futures=True)
+        memo.prefetched = False
+
+    ctx.on_close(close)
     with ctx.scratch_usage():
-        setups = []
-        for indicator in planned:  # every graph first: the longest single builds
-            try:
-                params = P.coverage_params(METHOD, indicator.params)
-                reach = resolve_reach(params)
-                request = _graph_request(ctx, reach, memo)
-            except Exception:  # noqa: BLE001 - the indicator reports its own errors when it is computed
-                continue
+        setups = [setup for setup in (_quietly(lambda i=i: _setup_request(ctx, i, memo)) for i in planned) if setup]
+        for _, _, request in setups:
             if request is not None:
                 pool.submit(memo.get, *request)
-            setups.append((params, reach, request))
-        # then the headline bases (their partitions are the longest chains), the other bases, the reaches
-        def prepared(base, request):
+
+        def prepared(request, build):
+            base = _quietly(build)
             if request is not None and base is not None:
                 pool.submit(_prepare_base, memo, request, base)
             return base
 
-        headline = [prepared(_quietly(lambda: _base(ctx, params["base"], memo)), request)
-                    for params, _, request in setups]
-        others = [prepared(_quietly(lambda: _other_base(ctx, params, base, memo)), request) if base is not None else None
-                  for (params, _, request), base in zip(setups, headline)]
+        headline = [prepared(request, lambda p=params: _base(ctx, p["base"], memo)) for params, _, request in setups]
+        others = [prepared(request, lambda p=params, b=base: _other_base(ctx, p, b, memo)) if base is not None
+                  else None for (params, _, request), base in zip(setups, headline)]
         for (params, reach, request), base, other in zip(setups, headline, others):
-            dests = _quietly(lambda: _destinations(ctx, params, memo))
+            dests = _quietly(lambda p=params: _destinations(ctx, p, memo))
             if request is not None and base is not None and dests is not None:
                 bases = [b for b in (base, other) if b is not None]
                 pool.submit(_prepare_reaches, memo, request, reach, bases, dests)
+
+
+def _setup_request(ctx: EngineContext, indicator, memo: Memo):
+    """(parameters, reach, graph request or None) of a planned coverage indicator."""
+    params = P.coverage_params(METHOD, indicator.params)
+    reach = resolve_reach(params)
+    return params, reach, _graph_request(ctx, reach, memo)
 
 
 def _quietly(build):
